@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace FastMaker.Cli.Commands;
+
+/// <summary>Every subcommand of <c>fastmaker</c>. Add one line per command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
