@@ -11,6 +11,8 @@ namespace FastMaker.Venue.WebSockets;
 internal sealed class WsConnection
 {
     private static readonly byte[] Comma = ","u8.ToArray();
+    private const int MaxMergedMessages = 512;
+    private const int MaxMergedBytes = 256 * 1024; // keeps merged frames small enough for ordinary client buffers
     private readonly WebSocket _socket;
     private readonly Channel<OutboundFrame> _queue;
     private readonly bool _coalesce;
@@ -87,6 +89,13 @@ internal sealed class WsConnection
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await _socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
+            // Wait briefly for the peer's close frame so the status reaches it before the abort.
+            var scratch = new byte[256];
+            while (_socket.State == WebSocketState.CloseSent)
+            {
+                var r = await _socket.ReceiveAsync(scratch, timeout.Token).ConfigureAwait(false);
+                if (r.MessageType == WebSocketMessageType.Close) break;
+            }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException) { }
         Abort(reason);
@@ -112,7 +121,8 @@ internal sealed class WsConnection
                     batch.Write("["u8);
                     AppendInner(batch, frame.Payload);
                     int merged = 1;
-                    while (merged < 512 && reader.TryPeek(out next) && next.IsJson && reader.TryRead(out var more))
+                    while (merged < MaxMergedMessages
+                           && reader.TryPeek(out next) && next.IsJson && batch.WrittenCount + next.Payload.Length < MaxMergedBytes && reader.TryRead(out var more))
                     {
                         batch.Write(Comma);
                         AppendInner(batch, more.Payload);
