@@ -45,8 +45,11 @@ internal static class JsonScan
                         return FrameErrorReason.ValueTooLong;
                     }
 
-                    // Unescaped text is never longer than the escaped text.
-                    int n = r.CopyString(scratch);
+                    if (!TryCopyString(ref r, scratch, out int n))
+                    {
+                        return FrameErrorReason.UnexpectedToken;
+                    }
+
                     value = scratch.AsSpan(0, n);
                 }
 
@@ -90,8 +93,35 @@ internal static class JsonScan
             return default;
         }
 
-        int n = r.CopyString(scratch);
-        return scratch.AsSpan(0, n);
+        return TryCopyString(ref r, scratch, out int n) ? scratch.AsSpan(0, n) : default;
+    }
+
+    /// <summary>
+    /// Contiguous, unescaped string bytes. A plain value split across segments is copied as is;
+    /// only escaped text goes through <see cref="Utf8JsonReader.CopyString(Span{byte})"/>, which
+    /// validates UTF-8 and throws on invalid bytes (the reader itself does not check them).
+    /// </summary>
+    private static bool TryCopyString(ref Utf8JsonReader r, byte[] scratch, out int length)
+    {
+        if (!r.ValueIsEscaped)
+        {
+            ReadOnlySequence<byte> seq = r.ValueSequence;
+            seq.CopyTo(scratch);
+            length = (int)seq.Length;
+            return true;
+        }
+
+        try
+        {
+            // Unescaped text is never longer than the escaped text.
+            length = r.CopyString(scratch);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     public static FrameErrorReason ReadPrice(ref Utf8JsonReader r, byte[] scratch, out Price price, out bool present)
@@ -351,6 +381,23 @@ internal static class JsonScan
         }
 
         value = acc;
+        return true;
+    }
+
+    /// <summary>True when the frame holds only JSON whitespace (cold: called after the reader rejected it).</summary>
+    public static bool IsBlank(in ReadOnlySequence<byte> frame)
+    {
+        foreach (ReadOnlyMemory<byte> segment in frame)
+        {
+            foreach (byte c in segment.Span)
+            {
+                if (c is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    return false;
+                }
+            }
+        }
+
         return true;
     }
 

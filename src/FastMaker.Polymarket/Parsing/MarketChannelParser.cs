@@ -83,7 +83,8 @@ public sealed class MarketChannelParser
         }
         catch (JsonException)
         {
-            ReportError(ref sink, FrameErrorReason.MalformedJson, reader.BytesConsumed);
+            bool blank = reader.TokenType == JsonTokenType.None && JsonScan.IsBlank(frame);
+            ReportError(ref sink, blank ? FrameErrorReason.EmptyFrame : FrameErrorReason.MalformedJson, reader.BytesConsumed);
         }
     }
 
@@ -126,6 +127,7 @@ public sealed class MarketChannelParser
         _bidCount = 0;
         _askCount = 0;
         _changeCount = 0;
+        _arrayErrorOffset = -1;
         byte[] s = _scratch;
 
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)

@@ -135,7 +135,16 @@ internal static class MarketColdParser
         switch (r.TokenType)
         {
             case JsonTokenType.String:
-                text = r.GetString() ?? string.Empty;
+                try
+                {
+                    text = r.GetString() ?? string.Empty;
+                }
+                catch (InvalidOperationException)
+                {
+                    // Invalid UTF-8 inside the string.
+                    return FrameErrorReason.UnexpectedToken;
+                }
+
                 return FrameErrorReason.None;
             case JsonTokenType.Number:
                 text = System.Text.Encoding.UTF8.GetString(r.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(r.ValueSequence) : r.ValueSpan.ToArray());

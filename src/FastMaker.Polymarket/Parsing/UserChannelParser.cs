@@ -79,7 +79,8 @@ public sealed class UserChannelParser
         }
         catch (JsonException)
         {
-            ReportError(ref sink, FrameErrorReason.MalformedJson, reader.BytesConsumed);
+            bool blank = reader.TokenType == JsonTokenType.None && JsonScan.IsBlank(frame);
+            ReportError(ref sink, blank ? FrameErrorReason.EmptyFrame : FrameErrorReason.MalformedJson, reader.BytesConsumed);
         }
     }
 
