@@ -1,4 +1,4 @@
-using Fp = FastMaker.Polymarket.Signing.Mont<FastMaker.Polymarket.Signing.FieldModulus>;
+using Fp = FastMaker.Polymarket.Signing.FieldArithmetic;
 
 namespace FastMaker.Polymarket.Signing;
 
@@ -38,7 +38,7 @@ internal static class FixedBaseTable
     private static AffinePoint[] ToAffineBatch(JacobianPoint[] points)
     {
         var prefix = new U256[points.Length];
-        U256 running = FieldModulus.One;
+        U256 running = Fp.One;
         for (int i = 0; i < points.Length; i++)
         {
             if (points[i].IsInfinity) continue;
@@ -51,7 +51,7 @@ internal static class FixedBaseTable
         {
             if (points[i].IsInfinity) continue;
             // inverse = 1 / (Z_0 ... Z_i); the product before i turns it into 1 / Z_i.
-            U256 before = FieldModulus.One;
+            U256 before = Fp.One;
             for (int j = i - 1; j >= 0; j--)
             {
                 if (!points[j].IsInfinity)
