@@ -184,15 +184,4 @@ internal static class Secp256k1Curve
         }
         r = acc;
     }
-
-    /// <summary>True when affine (x, y) satisfies y^2 = x^3 + 7.</summary>
-    public static bool IsOnCurve(in AffinePoint p)
-    {
-        Fp.Square(p.Y, out U256 lhs);
-        Fp.Square(p.X, out U256 rhs);
-        Fp.Mul(rhs, p.X, out rhs);
-        Fp.ToMont(new U256(7, 0, 0, 0), out U256 seven);
-        Fp.Add(rhs, seven, out rhs);
-        return U256.Equal(lhs, rhs);
-    }
 }
