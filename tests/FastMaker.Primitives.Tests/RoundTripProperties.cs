@@ -150,6 +150,28 @@ public class RoundTripProperties
             && parsed.ToString() == text;
     }
 
+    [Property(MaxTest = 3000)]
+    public bool DivRem128By10Pow19_MatchesUInt128Division(DoNotSize<ulong> high, DoNotSize<ulong> low, byte shift)
+    {
+        const ulong d = 10_000_000_000_000_000_000UL;
+        ulong h = (high.Item >> (shift % 64)) % d;
+        UInt128 n = new(h, low.Item);
+        ulong q = UInt256.DivRem128By10Pow19(h, low.Item, out ulong r);
+        return q == (ulong)(n / d) && r == (ulong)(n % d);
+    }
+
+    [Fact]
+    public void DivRem128By10Pow19_Edges()
+    {
+        const ulong d = 10_000_000_000_000_000_000UL;
+        foreach (UInt128 n in new UInt128[] { 0, 1, d - 1, d, d + 1, new(d - 1, ulong.MaxValue), new(d - 1, 0), new(1, 0), new(d / 2, d) })
+        {
+            ulong q = UInt256.DivRem128By10Pow19((ulong)(n >> 64), (ulong)n, out ulong r);
+            Assert.Equal((ulong)(n / d), q);
+            Assert.Equal((ulong)(n % d), r);
+        }
+    }
+
     [Property(MaxTest = 1000)]
     public bool UInt256_AboveMax_IsRejected(DoNotSize<ulong> a, byte extraDigits)
     {
