@@ -160,7 +160,7 @@ internal static class Wire
     public static void Book(Utf8JsonWriter w, BookSnapshot b, bool asEvent)
     {
         var scratch = new ArrayBufferWriter<byte>(512);
-        using (var hw = new Utf8JsonWriter(scratch))
+        using (var hw = new Utf8JsonWriter(scratch, Server.VenueHttp.WriterOptions))
             BookBody(hw, b, "", asEvent: false);
         Span<byte> sha = stackalloc byte[20];
         SHA1.HashData(scratch.WrittenSpan, sha);
@@ -200,7 +200,7 @@ internal static class Wire
     public static byte[] ToBytes<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Server.VenueHttp.WriterOptions))
             write(w, state);
         return buffer.WrittenSpan.ToArray();
     }
