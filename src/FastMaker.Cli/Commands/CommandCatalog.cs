@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return RingBenchCommand.Create();
+        yield return OrderCommand.Create();
+        yield return AuthCommand.Create();
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FastMaker.Polymarket.Signing;
 
@@ -22,31 +23,33 @@ internal static class KeccakF1600
     public static void Permute(Span<ulong> state)
     {
         if (state.Length < 25) SigningThrowHelper.ThrowArgument("Keccak state must hold 25 lanes.", nameof(state));
-        ulong a0 = state[0];
-        ulong a1 = state[1];
-        ulong a2 = state[2];
-        ulong a3 = state[3];
-        ulong a4 = state[4];
-        ulong a5 = state[5];
-        ulong a6 = state[6];
-        ulong a7 = state[7];
-        ulong a8 = state[8];
-        ulong a9 = state[9];
-        ulong a10 = state[10];
-        ulong a11 = state[11];
-        ulong a12 = state[12];
-        ulong a13 = state[13];
-        ulong a14 = state[14];
-        ulong a15 = state[15];
-        ulong a16 = state[16];
-        ulong a17 = state[17];
-        ulong a18 = state[18];
-        ulong a19 = state[19];
-        ulong a20 = state[20];
-        ulong a21 = state[21];
-        ulong a22 = state[22];
-        ulong a23 = state[23];
-        ulong a24 = state[24];
+        // Length checked once above; lane access below goes through a ref without per-lane bounds checks.
+        ref ulong s0 = ref MemoryMarshal.GetReference(state);
+        ulong a0 = Unsafe.Add(ref s0, 0);
+        ulong a1 = Unsafe.Add(ref s0, 1);
+        ulong a2 = Unsafe.Add(ref s0, 2);
+        ulong a3 = Unsafe.Add(ref s0, 3);
+        ulong a4 = Unsafe.Add(ref s0, 4);
+        ulong a5 = Unsafe.Add(ref s0, 5);
+        ulong a6 = Unsafe.Add(ref s0, 6);
+        ulong a7 = Unsafe.Add(ref s0, 7);
+        ulong a8 = Unsafe.Add(ref s0, 8);
+        ulong a9 = Unsafe.Add(ref s0, 9);
+        ulong a10 = Unsafe.Add(ref s0, 10);
+        ulong a11 = Unsafe.Add(ref s0, 11);
+        ulong a12 = Unsafe.Add(ref s0, 12);
+        ulong a13 = Unsafe.Add(ref s0, 13);
+        ulong a14 = Unsafe.Add(ref s0, 14);
+        ulong a15 = Unsafe.Add(ref s0, 15);
+        ulong a16 = Unsafe.Add(ref s0, 16);
+        ulong a17 = Unsafe.Add(ref s0, 17);
+        ulong a18 = Unsafe.Add(ref s0, 18);
+        ulong a19 = Unsafe.Add(ref s0, 19);
+        ulong a20 = Unsafe.Add(ref s0, 20);
+        ulong a21 = Unsafe.Add(ref s0, 21);
+        ulong a22 = Unsafe.Add(ref s0, 22);
+        ulong a23 = Unsafe.Add(ref s0, 23);
+        ulong a24 = Unsafe.Add(ref s0, 24);
         ReadOnlySpan<ulong> rc = RoundConstants;
         for (int round = 0; round < 24; round++)
         {
@@ -113,30 +116,30 @@ internal static class KeccakF1600
             a0 ^= rc[round];
 
         }
-        state[0] = a0;
-        state[1] = a1;
-        state[2] = a2;
-        state[3] = a3;
-        state[4] = a4;
-        state[5] = a5;
-        state[6] = a6;
-        state[7] = a7;
-        state[8] = a8;
-        state[9] = a9;
-        state[10] = a10;
-        state[11] = a11;
-        state[12] = a12;
-        state[13] = a13;
-        state[14] = a14;
-        state[15] = a15;
-        state[16] = a16;
-        state[17] = a17;
-        state[18] = a18;
-        state[19] = a19;
-        state[20] = a20;
-        state[21] = a21;
-        state[22] = a22;
-        state[23] = a23;
-        state[24] = a24;
+        Unsafe.Add(ref s0, 0) = a0;
+        Unsafe.Add(ref s0, 1) = a1;
+        Unsafe.Add(ref s0, 2) = a2;
+        Unsafe.Add(ref s0, 3) = a3;
+        Unsafe.Add(ref s0, 4) = a4;
+        Unsafe.Add(ref s0, 5) = a5;
+        Unsafe.Add(ref s0, 6) = a6;
+        Unsafe.Add(ref s0, 7) = a7;
+        Unsafe.Add(ref s0, 8) = a8;
+        Unsafe.Add(ref s0, 9) = a9;
+        Unsafe.Add(ref s0, 10) = a10;
+        Unsafe.Add(ref s0, 11) = a11;
+        Unsafe.Add(ref s0, 12) = a12;
+        Unsafe.Add(ref s0, 13) = a13;
+        Unsafe.Add(ref s0, 14) = a14;
+        Unsafe.Add(ref s0, 15) = a15;
+        Unsafe.Add(ref s0, 16) = a16;
+        Unsafe.Add(ref s0, 17) = a17;
+        Unsafe.Add(ref s0, 18) = a18;
+        Unsafe.Add(ref s0, 19) = a19;
+        Unsafe.Add(ref s0, 20) = a20;
+        Unsafe.Add(ref s0, 21) = a21;
+        Unsafe.Add(ref s0, 22) = a22;
+        Unsafe.Add(ref s0, 23) = a23;
+        Unsafe.Add(ref s0, 24) = a24;
     }
 }

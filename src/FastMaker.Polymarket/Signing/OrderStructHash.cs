@@ -7,7 +7,7 @@ namespace FastMaker.Polymarket.Signing;
 /// Order. uint256 fields come as 32 big-endian bytes, or as ulong where the value always fits (salt is at most
 /// 2^53 - 1 on the wire, amounts are 6-decimal longs, timestamps are ms). Allocation-free.
 /// </summary>
-public static class OrderStructHash
+public static partial class OrderStructHash
 {
     /// <summary>The V2/V3 order type string (ORDERS-V2-V3.md 2), 186 bytes.</summary>
     public const string OrderV2Type = "Order(uint256 salt,address maker,address signer,uint256 tokenId,uint256 makerAmount,uint256 takerAmount,uint8 side,uint8 signatureType,uint256 timestamp,bytes32 metadata,bytes32 builder)";

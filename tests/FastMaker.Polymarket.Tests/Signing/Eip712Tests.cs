@@ -230,3 +230,43 @@ public class Eip712Tests
         Assert.Equal(0, signer.DeterministicFallbacks);
     }
 }
+
+public class TypedSigningTests
+{
+    [Fact]
+    public void TypedOverloads_MatchSpanApi_AndRoundTripThroughRecovery()
+    {
+        using var signer = EthSigner.FromHex("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
+        var address = signer.EthAddress();
+        Assert.Equal("0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", address.ToChecksumString());
+        var tokenId = FastMaker.Primitives.UInt256.Parse("71321045679252212594626385532706912750332728571942532289631379312455583992563");
+        var metadata = FastMaker.Primitives.Hash32.Parse("0x" + new string('a', 64));
+        var typed = OrderStructHash.HashV2(479249096354, address, address, tokenId, 5200000, 10000000,
+            FastMaker.Primitives.Side.Sell, 2, 1713398400000, metadata, FastMaker.Primitives.Hash32.Zero);
+
+        var tokenBytes = new byte[32];
+        tokenId.WriteBigEndian(tokenBytes);
+        var metadataBytes = new byte[32];
+        metadata.CopyTo(metadataBytes);
+        var spanHash = new byte[32];
+        OrderStructHash.HashV2(479249096354, signer.Address, signer.Address, tokenBytes, 5200000, 10000000, 1, 2, 1713398400000, metadataBytes, new byte[32], spanHash);
+        var typedBytes = new byte[32];
+        typed.CopyTo(typedBytes);
+        Assert.Equal(Convert.ToHexString(spanHash), Convert.ToHexString(typedBytes));
+
+        var domain = PolymarketDomains.Exchange(3, false, PolymarketDomains.Amoy);
+        var digest = domain.Digest(typed);
+        var expectedDigest = new byte[32];
+        Eip712.Digest(domain.Separator, spanHash, expectedDigest);
+        var digestBytes = new byte[32];
+        digest.CopyTo(digestBytes);
+        Assert.Equal(Convert.ToHexString(expectedDigest), Convert.ToHexString(digestBytes));
+
+        var signature = new byte[65];
+        signer.SignDeterministic(digest, signature);
+        Assert.True(TypedSigningExtensions.TryRecoverAddress(digest, signature, out var recovered));
+        Assert.Equal(address, recovered);
+        signature[64] = 40;
+        Assert.False(TypedSigningExtensions.TryRecoverAddress(digest, signature, out _));
+    }
+}

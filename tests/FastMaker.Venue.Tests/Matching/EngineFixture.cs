@@ -29,7 +29,7 @@ internal sealed class EngineFixture
     public UInt256 Yes => Market.YesToken;
     public UInt256 No => Market.NoToken;
 
-    public static VenueMarket MakeMarket(int n, TickSize tick, int feeRatePpm = 0, int feeExponent = 1, long minSizeRaw = 5_000_000) => new()
+    public static VenueMarket MakeMarket(int n, TickSize tick, int feeRatePpm = 0, int feeExponent = 1, long minSizeRaw = 5_000_000, bool clearBookOnStart = false) => new()
     {
         ConditionId = HashOf(0xC0000 + n),
         Question = "Market " + n,
@@ -39,6 +39,7 @@ internal sealed class EngineFixture
         MinOrderSize = Quantity.FromRaw(minSizeRaw),
         TakerFeeRatePpm = feeRatePpm,
         TakerFeeExponent = feeExponent,
+        ClearBookOnStart = clearBookOnStart,
     };
 
     public static Hash32 HashOf(long n)
