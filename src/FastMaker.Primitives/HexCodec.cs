@@ -1,14 +1,18 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FastMaker.Primitives;
 
-/// <summary>"0x"-prefixed fixed-length hex: case-insensitive decoding, lowercase encoding. Never allocates.</summary>
+/// <summary>
+/// "0x"-prefixed fixed-length hex: case-insensitive decoding, lowercase encoding. Never allocates.
+/// The digits go through the BCL's vectorized hex codecs (UTF-8 and UTF-16 overloads).
+/// </summary>
 internal static class HexCodec
 {
-    private static ReadOnlySpan<byte> LowerDigits => "0123456789abcdef"u8;
-
     /// <summary>Decodes "0x" or "0X" followed by exactly 2 * destination.Length hex digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryDecodePrefixed<TChar>(ReadOnlySpan<TChar> s, Span<byte> destination)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
@@ -19,36 +23,22 @@ internal static class HexCodec
             return false;
         }
 
-        for (int i = 0; i < destination.Length; i++)
+        OperationStatus status;
+        int written;
+        if (typeof(TChar) == typeof(byte))
         {
-            int hi = Nibble(uint.CreateTruncating(s[2 + (2 * i)]));
-            int lo = Nibble(uint.CreateTruncating(s[3 + (2 * i)]));
-            if ((hi | lo) < 0)
-            {
-                return false;
-            }
-
-            destination[i] = (byte)((hi << 4) | lo);
+            status = Convert.FromHexString(MemoryMarshal.Cast<TChar, byte>(s.Slice(2)), destination, out _, out written);
+        }
+        else
+        {
+            status = Convert.FromHexString(MemoryMarshal.Cast<TChar, char>(s.Slice(2)), destination, out _, out written);
         }
 
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Nibble(uint c)
-    {
-        uint d = c - '0';
-        if (d <= 9)
-        {
-            return (int)d;
-        }
-
-        // Folding to lowercase maps 'A'-'F' onto 'a'-'f'; anything else stays out of range.
-        uint l = (c | 0x20) - 'a';
-        return l <= 5 ? (int)(l + 10) : -1;
+        return status == OperationStatus.Done && written == destination.Length;
     }
 
     /// <summary>Writes "0x" and the lowercase hex of <paramref name="bytes"/>; false when the destination is too short.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryEncodePrefixed<TChar>(ReadOnlySpan<byte> bytes, Span<TChar> destination, out int written)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
@@ -61,15 +51,10 @@ internal static class HexCodec
 
         destination[0] = TChar.CreateTruncating('0');
         destination[1] = TChar.CreateTruncating('x');
-        ReadOnlySpan<byte> digits = LowerDigits;
-        for (int i = 0; i < bytes.Length; i++)
-        {
-            byte b = bytes[i];
-            destination[2 + (2 * i)] = TChar.CreateTruncating(digits[b >> 4]);
-            destination[3 + (2 * i)] = TChar.CreateTruncating(digits[b & 0xF]);
-        }
-
-        written = length;
-        return true;
+        bool ok = typeof(TChar) == typeof(byte)
+            ? Convert.TryToHexStringLower(bytes, MemoryMarshal.Cast<TChar, byte>(destination.Slice(2)), out _)
+            : Convert.TryToHexStringLower(bytes, MemoryMarshal.Cast<TChar, char>(destination.Slice(2)), out _);
+        written = ok ? length : 0;
+        return ok;
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace FastMaker.Primitives;
 
@@ -19,9 +20,16 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, ISpa
     /// <summary>2^256 - 1.</summary>
     public static readonly UInt256 MaxValue = new(ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue);
 
-    // 10^19, the largest power of ten below 2^64: decimal text is processed in chunks of 19 digits.
+    // Formatting works in base 10^19, the largest power of ten below 2^64 (and at least 2^63, so it is a normalized divisor).
     private const ulong Pow10_19 = 10_000_000_000_000_000_000UL;
     private const int ChunkDigits = 19;
+
+    // Möller-Granlund reciprocal of 10^19: floor((2^128 - 1) / 10^19) - 2^64.
+    private static readonly ulong Pow10_19Reciprocal = (ulong)((UInt128.MaxValue / Pow10_19) - ((UInt128)1 << 64));
+
+    // Parsing works in chunks of 16 digits: two 8-byte SWAR words.
+    private const ulong Pow10_16 = 10_000_000_000_000_000UL;
+    private const int ParseChunkDigits = 16;
 
     /// <summary>Builds a value from its limbs, least significant first.</summary>
     public UInt256(ulong u0, ulong u1, ulong u2, ulong u3)
@@ -81,31 +89,31 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, ISpa
             return false;
         }
 
-        // The first chunk takes the odd digits so every later chunk is exactly 19 digits.
-        int first = n % ChunkDigits;
+        // The first chunk takes the odd digits so every later chunk is exactly 16 digits (two 8-digit SWAR words).
+        int first = n % ParseChunkDigits;
         if (first == 0)
         {
-            first = ChunkDigits;
+            first = ParseChunkDigits;
         }
 
-        if (!TryParseChunk(s.Slice(0, first), out ulong u0))
+        if (!TryParseScalar(s.Slice(0, first), out ulong u0))
         {
             return false;
         }
 
         ulong u1 = 0, u2 = 0, u3 = 0;
-        for (int i = first; i < n; i += ChunkDigits)
+        for (int i = first; i < n; i += ParseChunkDigits)
         {
-            if (!TryParseChunk(s.Slice(i, ChunkDigits), out ulong chunk))
+            if (!TryParse16(s.Slice(i, ParseChunkDigits), out ulong chunk))
             {
                 return false;
             }
 
-            // (u3..u0) = (u3..u0) * 10^19 + chunk, carrying limb to limb; a carry out of u3 is overflow.
-            ulong hi0 = Math.BigMul(u0, Pow10_19, out ulong lo0);
-            ulong hi1 = Math.BigMul(u1, Pow10_19, out ulong lo1);
-            ulong hi2 = Math.BigMul(u2, Pow10_19, out ulong lo2);
-            ulong hi3 = Math.BigMul(u3, Pow10_19, out ulong lo3);
+            // (u3..u0) = (u3..u0) * 10^16 + chunk, carrying limb to limb; anything out of u3 is overflow.
+            ulong hi0 = Math.BigMul(u0, Pow10_16, out ulong lo0);
+            ulong hi1 = Math.BigMul(u1, Pow10_16, out ulong lo1);
+            ulong hi2 = Math.BigMul(u2, Pow10_16, out ulong lo2);
+            ulong hi3 = Math.BigMul(u3, Pow10_16, out ulong lo3);
             if (hi3 != 0)
             {
                 return false;
@@ -137,9 +145,9 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, ISpa
         return result;
     }
 
-    // At most 19 digits, so the accumulator cannot wrap.
+    // At most 16 digits, so the accumulator cannot wrap.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryParseChunk<TChar>(ReadOnlySpan<TChar> digits, out ulong value)
+    private static bool TryParseScalar<TChar>(ReadOnlySpan<TChar> digits, out ulong value)
         where TChar : unmanaged, IBinaryInteger<TChar>
     {
         ulong acc = 0;
@@ -157,6 +165,44 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, ISpa
 
         value = acc;
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryParse16<TChar>(ReadOnlySpan<TChar> digits, out ulong value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        if (typeof(TChar) != typeof(byte))
+        {
+            return TryParseScalar(digits, out value);
+        }
+
+        ReadOnlySpan<byte> bytes = MemoryMarshal.Cast<TChar, byte>(digits);
+        ulong hi = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        ulong lo = BinaryPrimitives.ReadUInt64LittleEndian(bytes.Slice(8));
+        if (!AreEightDigits(hi) || !AreEightDigits(lo))
+        {
+            value = 0;
+            return false;
+        }
+
+        value = (EightDigitsValue(hi) * 100_000_000UL) + EightDigitsValue(lo);
+        return true;
+    }
+
+    // Every byte is '0'..'9': its high nibble is 3, and adding 6 does not carry it into 4 (simdjson's check).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool AreEightDigits(ulong word) =>
+        ((word & 0xF0F0F0F0F0F0F0F0UL) | (((word + 0x0606060606060606UL) & 0xF0F0F0F0F0F0F0F0UL) >> 4)) == 0x3333333333333333UL;
+
+    // Eight ASCII digits, first digit in the lowest byte, to their value in three multiplies (Lemire's SWAR parse).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong EightDigitsValue(ulong word)
+    {
+        word -= 0x3030303030303030UL;
+        word = (word * 10) + (word >> 8);
+        word = (((word & 0x000000FF000000FFUL) * (100 + (1_000_000UL << 32)))
+            + (((word >> 16) & 0x000000FF000000FFUL) * (1 + (10_000UL << 32)))) >> 32;
+        return (uint)word;
     }
 
     /// <summary>Writes the decimal digits (no leading zeros; "0" for zero) as UTF-8; at most 78 bytes.</summary>
@@ -256,17 +302,36 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, ISpa
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong DivStep(ulong limb, ref ulong rem)
     {
-        if (rem == 0)
+        ulong q = DivRem128By10Pow19(rem, limb, out ulong r);
+        rem = r;
+        return q;
+    }
+
+    /// <summary>
+    /// (high:low) / 10^19 for high &lt; 10^19, by the reciprocal method of Möller and Granlund
+    /// ("Improved division by invariant integers", 2011, algorithm 4): two multiplies instead of a 128-bit division.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong DivRem128By10Pow19(ulong high, ulong low, out ulong remainder)
+    {
+        ulong productHigh = Math.BigMul(Pow10_19Reciprocal, high, out ulong productLow);
+        ulong q0 = productLow + low;
+        ulong q1 = productHigh + high + (q0 < productLow ? 1UL : 0UL) + 1;
+        ulong r = low - (q1 * Pow10_19);
+        if (r > q0)
         {
-            ulong q64 = limb / Pow10_19;
-            rem = limb - (q64 * Pow10_19);
-            return q64;
+            q1--;
+            r += Pow10_19;
         }
 
-        UInt128 dividend = new(rem, limb);
-        UInt128 q = dividend / Pow10_19;
-        rem = (ulong)(dividend - (q * Pow10_19));
-        return (ulong)q;
+        if (r >= Pow10_19)
+        {
+            q1++;
+            r -= Pow10_19;
+        }
+
+        remainder = r;
+        return q1;
     }
 
     // Fills the span with the value's digits, zero-padded on the left.

@@ -103,4 +103,37 @@ public class UInt256Tests
         Assert.True(new UInt256(1, 0, 0, 0) < new UInt256(2, 0, 0, 0));
         Assert.Equal(0, new UInt256(5, 6, 7, 8).CompareTo(new UInt256(5, 6, 7, 8)));
     }
+
+    [Fact]
+    public void NonDigitByte_AtAnyPosition_IsRejected()
+    {
+        // Every position of a 78-digit id lands in the scalar head or in one of the SWAR words.
+        byte[] id = Encoding.UTF8.GetBytes("115474063863764126958837769719736461272619491980773624567012766320777398670353");
+        byte[] bad = [0x00, 0x2F, 0x3A, 0x40, 0x20, 0x61, 0x7F, 0xB0, 0xB9, 0xF9, 0xFA, 0xFF, 0x2E, 0x2D];
+        for (int i = 0; i < id.Length; i++)
+        {
+            foreach (byte b in bad)
+            {
+                byte[] copy = (byte[])id.Clone();
+                copy[i] = b;
+                Assert.False(UInt256.TryParse(copy, out _), $"byte 0x{b:X2} at {i}");
+            }
+        }
+    }
+
+    [Fact]
+    public void EightDigitSwar_MatchesScalar_ForEveryDigitAtEveryPlace()
+    {
+        for (int place = 0; place < 8; place++)
+        {
+            for (int digit = 0; digit <= 9; digit++)
+            {
+                byte[] text = Encoding.ASCII.GetBytes("31415926");
+                text[place] = (byte)('0' + digit);
+                ulong word = BitConverter.ToUInt64(text);
+                Assert.True(UInt256.AreEightDigits(word));
+                Assert.Equal(ulong.Parse(Encoding.ASCII.GetString(text)), UInt256.EightDigitsValue(word));
+            }
+        }
+    }
 }

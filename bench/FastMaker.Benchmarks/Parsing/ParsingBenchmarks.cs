@@ -1,0 +1,202 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using BenchmarkDotNet.Attributes;
+using FastMaker.Polymarket.Parsing;
+
+namespace FastMaker.Benchmarks.Parsing;
+
+/// <summary>
+/// The channel parsers against JsonSerializer into plain DTOs on the same frames:
+/// a 2-entry price_change, a 40-level book (20 bids + 20 asks of the recorded book, indented, about 3 KB)
+/// and a user trade with 3 maker orders. Run with
+/// <c>dotnet run -c Release --project bench/FastMaker.Benchmarks -- --filter '*ParsingBenchmarks*' --job short</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class ParsingBenchmarks
+{
+    private readonly MarketChannelParser _market = new();
+    private readonly UserChannelParser _user = new();
+    private byte[] _priceChange = [];
+    private byte[] _book = [];
+    private byte[] _trade = [];
+    private ReadOnlySequence<byte> _priceChangeSeq;
+    private ReadOnlySequence<byte> _bookSeq;
+    private ReadOnlySequence<byte> _tradeSeq;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        string dir = FindFixtures();
+        _priceChange = File.ReadAllBytes(Path.Combine(dir, "market_price_change_docs_migration.json"));
+        _trade = File.ReadAllBytes(Path.Combine(dir, "user_trade_three_makers.json"));
+        JsonNode book = JsonNode.Parse(File.ReadAllBytes(Path.Combine(dir, "market_book_nt_recorded.json")))!;
+        Trim(book["bids"]!.AsArray(), 20);
+        Trim(book["asks"]!.AsArray(), 20);
+        _book = JsonSerializer.SerializeToUtf8Bytes(book, new JsonSerializerOptions { WriteIndented = true });
+        _priceChangeSeq = new ReadOnlySequence<byte>(_priceChange);
+        _bookSeq = new ReadOnlySequence<byte>(_book);
+        _tradeSeq = new ReadOnlySequence<byte>(_trade);
+        Console.WriteLine($"// frame sizes: price_change {_priceChange.Length} B, book {_book.Length} B, trade {_trade.Length} B");
+    }
+
+    private static void Trim(JsonArray array, int keep)
+    {
+        while (array.Count > keep)
+        {
+            array.RemoveAt(array.Count - 1);
+        }
+    }
+
+    private static string FindFixtures()
+    {
+        for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            string candidate = Path.Combine(d.FullName, "tests", "fixtures", "polymarket", "ws");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/fixtures/polymarket/ws not found above " + AppContext.BaseDirectory);
+    }
+
+    [Benchmark]
+    public long PriceChange2_Parser()
+    {
+        var sink = default(BenchMarketSink);
+        _market.Parse(_priceChangeSeq, ref sink);
+        return sink.Checksum;
+    }
+
+    [Benchmark]
+    public int PriceChange2_JsonSerializer() => JsonSerializer.Deserialize<PriceChangeDto>(_priceChange)!.price_changes!.Count;
+
+    [Benchmark]
+    public long Book40_Parser()
+    {
+        var sink = default(BenchMarketSink);
+        _market.Parse(_bookSeq, ref sink);
+        return sink.Checksum;
+    }
+
+    [Benchmark]
+    public int Book40_JsonSerializer() => JsonSerializer.Deserialize<BookDto>(_book)!.bids!.Count;
+
+    [Benchmark]
+    public long Trade3Makers_Parser()
+    {
+        var sink = default(BenchUserSink);
+        _user.Parse(_tradeSeq, ref sink);
+        return sink.Checksum;
+    }
+
+    [Benchmark]
+    public int Trade3Makers_JsonSerializer() => JsonSerializer.Deserialize<TradeDto>(_trade)!.maker_orders!.Count;
+
+#pragma warning disable IDE1006, SA1300 // DTO names follow the wire.
+    public sealed class LevelDto { public string? price { get; set; } public string? size { get; set; } }
+
+    public sealed class BookDto
+    {
+        public string? event_type { get; set; }
+        public string? market { get; set; }
+        public string? asset_id { get; set; }
+        public string? hash { get; set; }
+        public string? timestamp { get; set; }
+        public List<LevelDto>? bids { get; set; }
+        public List<LevelDto>? asks { get; set; }
+    }
+
+    public sealed class PriceChangeEntryDto
+    {
+        public string? asset_id { get; set; }
+        public string? price { get; set; }
+        public string? size { get; set; }
+        public string? side { get; set; }
+        public string? hash { get; set; }
+        public string? best_bid { get; set; }
+        public string? best_ask { get; set; }
+    }
+
+    public sealed class PriceChangeDto
+    {
+        public string? event_type { get; set; }
+        public string? market { get; set; }
+        public string? timestamp { get; set; }
+        public List<PriceChangeEntryDto>? price_changes { get; set; }
+    }
+
+    public sealed class MakerOrderDto
+    {
+        public string? order_id { get; set; }
+        public string? owner { get; set; }
+        public string? maker_address { get; set; }
+        public string? matched_amount { get; set; }
+        public string? price { get; set; }
+        public string? fee_rate_bps { get; set; }
+        public string? asset_id { get; set; }
+        public string? outcome { get; set; }
+        public string? side { get; set; }
+    }
+
+    public sealed class TradeDto
+    {
+        public string? asset_id { get; set; }
+        public int bucket_index { get; set; }
+        public string? event_type { get; set; }
+        public string? fee_rate_bps { get; set; }
+        public string? id { get; set; }
+        public string? last_update { get; set; }
+        public string? maker_address { get; set; }
+        public List<MakerOrderDto>? maker_orders { get; set; }
+        public string? market { get; set; }
+        public string? match_time { get; set; }
+        public string? outcome { get; set; }
+        public string? owner { get; set; }
+        public string? price { get; set; }
+        public string? side { get; set; }
+        public string? size { get; set; }
+        public string? status { get; set; }
+        public string? taker_order_id { get; set; }
+        public string? timestamp { get; set; }
+        public string? trade_owner { get; set; }
+        public string? trader_side { get; set; }
+        public string? transaction_hash { get; set; }
+        public string? type { get; set; }
+    }
+#pragma warning restore IDE1006, SA1300
+
+    private struct BenchMarketSink : IMarketChannelSink
+    {
+        public long Checksum;
+
+        public void OnBookBegin(in BookSnapshot book) => Checksum += book.TimestampMs;
+        public void OnBookLevel(in BookLevel level) => Checksum += level.Price.Raw + level.Size.Raw;
+        public void OnBookEnd(in BookSnapshot book) { }
+        public void OnPriceChange(in PriceChange change) => Checksum += change.Price.Raw + change.Size.Raw;
+        public void OnTickSizeChange(in TickSizeChange change) { }
+        public void OnLastTradePrice(in LastTradePrice trade) { }
+        public void OnBestBidAsk(in BestBidAsk top) { }
+        public void OnNewMarket(NewMarket market) { }
+        public void OnMarketResolved(MarketResolved resolved) { }
+        public void OnPong() { }
+        public void OnUnknownEvent(long byteOffset) { }
+        public void OnError(in FrameError error) => Checksum = -1;
+    }
+
+    private struct BenchUserSink : IUserChannelSink
+    {
+        public long Checksum;
+
+        public void OnOrder(in OrderEvent order) => Checksum += order.Price.Raw;
+        public void OnTrade(in TradeEvent trade) => Checksum += trade.Price.Raw;
+        public void OnTradeMakerOrder(in MakerOrderFill maker) => Checksum += maker.MatchedAmount.Raw;
+        public void OnTradeEnd(in TradeEvent trade) { }
+        public void OnPong() { }
+        public void OnUnknownEvent(long byteOffset) { }
+        public void OnError(in FrameError error) => Checksum = -1;
+    }
+}

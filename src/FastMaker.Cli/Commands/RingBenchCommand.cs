@@ -1,0 +1,49 @@
+using System.CommandLine;
+using FastMaker.Cli.RingBench;
+
+namespace FastMaker.Cli.Commands;
+
+/// <summary><c>fastmaker ring-bench</c>: our ring against Channels and ConcurrentQueue, and ping-pong latency against the spin floor.</summary>
+internal static class RingBenchCommand
+{
+    public static Command Create()
+    {
+        var seconds = new Option<double>("--seconds")
+        {
+            Description = "Total measuring time in seconds, split into interleaved rounds (0.05 to 600).",
+            DefaultValueFactory = _ => 6.0,
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print exactly one JSON object instead of the table.",
+        };
+        var command = new Command("ring-bench",
+            "Measure the ring's one-to-one throughput against System.Threading.Channels and ConcurrentQueue, "
+            + "and its busy-spin ping-pong latency against a bare two-thread spin, interleaved and repeated (medians). "
+            + "Spins two threads: run it on an otherwise idle machine for meaningful numbers.");
+        command.Options.Add(seconds);
+        command.Options.Add(json);
+        command.Validators.Add(result =>
+        {
+            double value = result.GetValue(seconds);
+            if (double.IsNaN(value) || value < 0.05 || value > 600)
+                result.AddError($"--seconds must be between 0.05 and 600; got {value}.");
+        });
+        command.SetAction(parseResult =>
+        {
+            var result = RingBenchRunner.Run(parseResult.GetValue(seconds));
+            if (parseResult.GetValue(json))
+            {
+                using var stdout = new MemoryStream();
+                result.WriteJson(stdout);
+                Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+            }
+            else
+            {
+                result.WriteText(Console.Out);
+            }
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,261 @@
+using FastMaker.Engine.Pipeline;
+using FastMaker.Engine.Registry;
+using FastMaker.Primitives;
+
+namespace FastMaker.Engine.Books;
+
+/// <summary>
+/// Stage 1 of the engine: applies market-channel events to the per-token books and keeps each book's trust and
+/// freshness. Engine thread only; allocation-free except when a new token's book is created.
+/// </summary>
+public sealed class BookStage
+{
+    private readonly MarketRegistry _registry;
+    private readonly long _staleAfterMs;
+    private OrderBook?[] _books = new OrderBook?[64];
+
+    // Top-of-book statements awaiting the end of their frame; a frame touches few assets.
+    private const int PendingCapacity = 64;
+    private readonly Dictionary<int, ExpectedTop> _pendingTop = new(PendingCapacity);
+    private readonly int[] _pendingTokens = new int[PendingCapacity];
+    private int _pendingCount;
+
+    // The snapshot being applied (events of one book message arrive consecutively).
+    private int _snapshotToken = -1;
+
+    /// <summary>Creates the stage.</summary>
+    /// <param name="registry">Token interning and market metadata.</param>
+    /// <param name="staleAfterMs">A book with no update for this long is stale and must not be quoted.</param>
+    public BookStage(MarketRegistry registry, long staleAfterMs)
+    {
+        if (staleAfterMs <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(staleAfterMs), staleAfterMs, "staleAfterMs must be positive");
+        }
+
+        _registry = registry;
+        _staleAfterMs = staleAfterMs;
+    }
+
+    /// <summary>Events for tokens not in the registry (counted, ignored).</summary>
+    public long UnknownTokenEvents { get; private set; }
+
+    /// <summary>Levels rejected by a book (off-grid, out of range).</summary>
+    public long RejectedLevels { get; private set; }
+
+    /// <summary>Times the venue's best bid/ask disagreed with our book after a price change.</summary>
+    public long TopOfBookMismatches { get; private set; }
+
+    /// <summary>The book of a token, or null before its first snapshot or tick size.</summary>
+    public OrderBook? Book(int tokenIndex) => (uint)tokenIndex < (uint)_books.Length ? _books[tokenIndex] : null;
+
+    /// <summary>True when the token's book is trusted and was updated within the staleness window.</summary>
+    public bool IsQuotable(int tokenIndex, long nowMs)
+    {
+        var book = Book(tokenIndex);
+        return book is { IsTrusted: true } && nowMs - book.LastUpdateMs <= _staleAfterMs;
+    }
+
+    /// <summary>True when the token's book has had no update for longer than the staleness window.</summary>
+    public bool IsStale(int tokenIndex, long nowMs)
+    {
+        var book = Book(tokenIndex);
+        return book is null || nowMs - book.LastUpdateMs > _staleAfterMs;
+    }
+
+    /// <summary>Applies one inbound event; returns the token whose book changed, or -1.</summary>
+    public int OnEvent(ref InboundEvent e)
+    {
+        switch (e.Kind)
+        {
+            case InboundKind.BookBegin:
+                return OnBookBegin(ref e);
+            case InboundKind.BookLevel:
+                if (_snapshotToken >= 0)
+                {
+                    ref readonly var level = ref e.Payload.BookLevel;
+                    Count(_books[_snapshotToken]!.SetLevel(level.Side, level.Price, level.Size));
+                }
+
+                return -1;
+            case InboundKind.BookEnd:
+                return OnBookEnd(ref e);
+            case InboundKind.PriceChange:
+                return OnPriceChange(ref e);
+            case InboundKind.TickSizeChange:
+                return OnTickSizeChange(ref e);
+            case InboundKind.ConnectionStatus:
+                if (e.Payload.Connection.State == ConnectionState.Down && e.Channel == InboundChannel.Market)
+                {
+                    MarkAllUntrusted(BookUntrustedReason.Disconnected);
+                }
+
+                return -1;
+            default:
+                return -1;
+        }
+    }
+
+    private int OnBookBegin(ref InboundEvent e)
+    {
+        _snapshotToken = -1;
+        var token = e.TokenIndex;
+        if (token < 0)
+        {
+            UnknownTokenEvents++;
+            return -1;
+        }
+
+        ref readonly var snapshot = ref e.Payload.Book;
+        var market = _registry.MarketOfToken(token);
+        if (snapshot.HasTickSize)
+        {
+            // The book message is authoritative for the tick it was built on.
+            market.Tick = snapshot.TickSize;
+        }
+
+        if (market.Tick is not { } tick)
+        {
+            // A missing tick size is never defaulted: no book until one is known.
+            return -1;
+        }
+
+        var book = EnsureBook(token, tick);
+        if (book.Tick != tick)
+        {
+            book.ChangeTickSize(tick);
+        }
+
+        book.BeginSnapshot();
+        _snapshotToken = token;
+        return -1;
+    }
+
+    private int OnBookEnd(ref InboundEvent e)
+    {
+        var token = _snapshotToken;
+        _snapshotToken = -1;
+        if (token < 0 || token != e.TokenIndex)
+        {
+            return -1;
+        }
+
+        _books[token]!.EndSnapshot(e.ReceiveMs);
+        return token;
+    }
+
+    private int OnPriceChange(ref InboundEvent e)
+    {
+        var token = e.TokenIndex;
+        if (token < 0)
+        {
+            UnknownTokenEvents++;
+            return -1;
+        }
+
+        var book = Book(token);
+        ref readonly var change = ref e.Payload.PriceChange;
+        if (book is null || !change.HasSize)
+        {
+            return -1;
+        }
+
+        Count(book.ApplyDelta(change.Side, change.Price, change.Size, e.ReceiveMs));
+        if (change.HasTopOfBook)
+        {
+            // The venue states the top of book after its update; a message may touch one asset several times,
+            // so the statement is checked once the whole frame has been applied (VerifyFrame).
+            if (!_pendingTop.ContainsKey(token))
+            {
+                _pendingTokens[_pendingCount++ & (PendingCapacity - 1)] = token;
+            }
+
+            _pendingTop[token] = new ExpectedTop(change.HasBestBid, change.BestBid, change.HasBestAsk, change.BestAsk);
+        }
+
+        return token;
+    }
+
+    /// <summary>
+    /// Checks the top of book each price change of the previous frame announced against our books; a mismatch
+    /// means we missed an update, so that book is untrusted until the next snapshot. Called at frame boundaries.
+    /// </summary>
+    public void VerifyFrame()
+    {
+        if (_pendingCount == 0)
+        {
+            return;
+        }
+
+        var count = Math.Min(_pendingCount, PendingCapacity);
+        for (var i = 0; i < count; i++)
+        {
+            var token = _pendingTokens[i];
+            if (!_pendingTop.Remove(token, out var expected) || Book(token) is not { IsTrusted: true } book)
+            {
+                continue;
+            }
+
+            var bidMatches = book.TryGetBestBid(out var bid, out _) ? expected.HasBid && bid == expected.Bid : !expected.HasBid;
+            var askMatches = book.TryGetBestAsk(out var ask, out _) ? expected.HasAsk && ask == expected.Ask : !expected.HasAsk;
+            if (!bidMatches || !askMatches)
+            {
+                TopOfBookMismatches++;
+                book.MarkUntrusted(BookUntrustedReason.HashMismatch);
+            }
+        }
+
+        _pendingTop.Clear();
+        _pendingCount = 0;
+    }
+
+    private readonly record struct ExpectedTop(bool HasBid, Price Bid, bool HasAsk, Price Ask);
+
+    private int OnTickSizeChange(ref InboundEvent e)
+    {
+        var token = e.TokenIndex;
+        if (token < 0)
+        {
+            UnknownTokenEvents++;
+            return -1;
+        }
+
+        var tick = e.Payload.TickSizeChange.NewTickSize;
+        if (!tick.IsValid)
+        {
+            return -1;
+        }
+
+        var market = _registry.MarketOfToken(token);
+        market.Tick = tick;
+        Book(token)?.ChangeTickSize(tick);
+        Book(market.ComplementOf(token))?.ChangeTickSize(tick);
+        return token;
+    }
+
+    private void MarkAllUntrusted(BookUntrustedReason reason)
+    {
+        foreach (var book in _books)
+        {
+            book?.MarkUntrusted(reason);
+        }
+    }
+
+    private OrderBook EnsureBook(int token, TickSize tick)
+    {
+        if (token >= _books.Length)
+        {
+            Array.Resize(ref _books, Math.Max(_books.Length * 2, token + 1));
+        }
+
+        return _books[token] ??= new OrderBook(tick);
+    }
+
+    private void Count(BookUpdateResult result)
+    {
+        if (result != BookUpdateResult.Applied)
+        {
+            RejectedLevels++;
+        }
+    }
+}

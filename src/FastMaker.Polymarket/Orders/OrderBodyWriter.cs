@@ -1,0 +1,139 @@
+using System.Buffers.Text;
+using FastMaker.Primitives;
+
+namespace FastMaker.Polymarket.Orders;
+
+/// <summary>
+/// Writes the POST /order body byte for byte as clob-client-v2 1.1.0 does (<c>JSON.stringify(orderToJsonV2(...))</c>):
+/// keys deferExec, postOnly, order{salt, maker, signer, tokenId, makerAmount, takerAmount, side, signatureType,
+/// timestamp, expiration, metadata, builder, signature}, owner, orderType; no whitespace; salt and signatureType as
+/// numbers, every other value a string. Allocation-free; the caller owns the destination (a pooled buffer).
+/// </summary>
+public static class OrderBodyWriter
+{
+    /// <summary>An upper bound on the body length for any order (a POLY_1271 signature is 636 hex digits).</summary>
+    public const int MaxLength = 1536;
+
+    /// <summary>
+    /// Writes the body; false when <paramref name="destination"/> is too small. <paramref name="makerText"/> and
+    /// <paramref name="signerText"/> are the EIP-55 addresses; <paramref name="ownerJson"/> is the API key already
+    /// escaped for a JSON string.
+    /// </summary>
+    public static bool TryWrite(Span<byte> destination, in ExchangeOrder order, ReadOnlySpan<byte> makerText, ReadOnlySpan<byte> signerText,
+        long expirationSeconds, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> ownerJson, OrderType orderType, bool postOnly, bool deferExec, out int written)
+    {
+        var w = new SpanWriter(destination);
+        w.Raw("{\"deferExec\":"u8);
+        w.Raw(deferExec ? "true"u8 : "false"u8);
+        w.Raw(",\"postOnly\":"u8);
+        w.Raw(postOnly ? "true"u8 : "false"u8);
+        w.Raw(",\"order\":{\"salt\":"u8);
+        w.Number(order.Salt);
+        w.Raw(",\"maker\":\""u8);
+        w.Raw(makerText);
+        w.Raw("\",\"signer\":\""u8);
+        w.Raw(signerText);
+        w.Raw("\",\"tokenId\":\""u8);
+        w.TokenId(order.TokenId);
+        w.Raw("\",\"makerAmount\":\""u8);
+        w.Number((ulong)order.MakerAmount);
+        w.Raw("\",\"takerAmount\":\""u8);
+        w.Number((ulong)order.TakerAmount);
+        w.Raw(order.Side == Side.Buy ? "\",\"side\":\"BUY\",\"signatureType\":"u8 : "\",\"side\":\"SELL\",\"signatureType\":"u8);
+        w.Number((ulong)order.SignatureType);
+        w.Raw(",\"timestamp\":\""u8);
+        w.Number((ulong)order.TimestampMs);
+        w.Raw("\",\"expiration\":\""u8);
+        w.Number((ulong)expirationSeconds);
+        w.Raw("\",\"metadata\":\""u8);
+        w.Hash(order.Metadata);
+        w.Raw("\",\"builder\":\""u8);
+        w.Hash(order.Builder);
+        w.Raw("\",\"signature\":\"0x"u8);
+        w.Hex(signature);
+        w.Raw("\"},\"owner\":\""u8);
+        w.Raw(ownerJson);
+        w.Raw("\",\"orderType\":\""u8);
+        w.Raw(orderType switch { OrderType.Gtc => "GTC"u8, OrderType.Gtd => "GTD"u8, OrderType.Fok => "FOK"u8, _ => "FAK"u8 });
+        w.Raw("\"}"u8);
+        written = w.Position;
+        return !w.Overflowed;
+    }
+
+    /// <summary>Escapes a string for a JSON string value the way JSON.stringify does (cold path).</summary>
+    public static byte[] EscapeJsonString(string value)
+    {
+        var sb = new System.Text.StringBuilder(value.Length + 8);
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        return System.Text.Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private ref struct SpanWriter
+    {
+        private readonly Span<byte> _destination;
+        public int Position;
+        public bool Overflowed;
+
+        public SpanWriter(Span<byte> destination)
+        {
+            _destination = destination;
+            Position = 0;
+            Overflowed = false;
+        }
+
+        public void Raw(ReadOnlySpan<byte> bytes)
+        {
+            if (Overflowed || !bytes.TryCopyTo(_destination[Position..])) { Overflowed = true; return; }
+            Position += bytes.Length;
+        }
+
+        public void Number(ulong value)
+        {
+            if (Overflowed || !Utf8Formatter.TryFormat(value, _destination[Position..], out int n)) { Overflowed = true; return; }
+            Position += n;
+        }
+
+        public void TokenId(in UInt256 value)
+        {
+            if (Overflowed || !value.TryFormat(_destination[Position..], out int n)) { Overflowed = true; return; }
+            Position += n;
+        }
+
+        public void Hash(in Hash32 value)
+        {
+            if (Overflowed || !value.TryFormat(_destination[Position..], out int n)) { Overflowed = true; return; }
+            Position += n;
+        }
+
+        public void Hex(ReadOnlySpan<byte> bytes)
+        {
+            if (Overflowed || _destination.Length - Position < bytes.Length * 2) { Overflowed = true; return; }
+            Span<byte> d = _destination[Position..];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                int b = bytes[i];
+                d[2 * i] = HexDigit(b >> 4);
+                d[2 * i + 1] = HexDigit(b & 0xF);
+            }
+            Position += bytes.Length * 2;
+        }
+
+        private static byte HexDigit(int n) => (byte)(n < 10 ? '0' + n : 'a' + n - 10);
+    }
+}

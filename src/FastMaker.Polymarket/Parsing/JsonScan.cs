@@ -1,0 +1,416 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FastMaker.Primitives;
+
+namespace FastMaker.Polymarket.Parsing;
+
+/// <summary>
+/// Value readers shared by the channel parsers. Each reads the reader's current token and returns
+/// <see cref="FrameErrorReason.None"/> or the reason the value is unusable; "present" is false for
+/// JSON null and for the empty string, which the venue sends for missing optional values.
+/// Numbers are accepted either as JSON strings (the venue's habit) or as JSON numbers.
+/// </summary>
+internal static class JsonScan
+{
+    /// <summary>Longest scalar any parsed field can hold (the FOK-killed status is about 80 bytes).</summary>
+    public const int ScratchLength = 256;
+
+    /// <summary>Below this a timestamp is taken as seconds (1e11 s is the year 5138, 1e11 ms is 1973).</summary>
+    public const long SecondsThreshold = 100_000_000_000;
+
+    /// <summary>
+    /// The current string or number token's bytes, unescaped and contiguous (copied into
+    /// <paramref name="scratch"/> only when the token spans segments or has escapes).
+    /// </summary>
+    public static FrameErrorReason GetScalar(ref Utf8JsonReader r, byte[] scratch, out ReadOnlySpan<byte> value, out bool present)
+    {
+        value = default;
+        present = false;
+        switch (r.TokenType)
+        {
+            case JsonTokenType.Null:
+                return FrameErrorReason.None;
+            case JsonTokenType.String:
+                if (!r.HasValueSequence && !r.ValueIsEscaped)
+                {
+                    value = r.ValueSpan;
+                }
+                else
+                {
+                    long raw = r.HasValueSequence ? r.ValueSequence.Length : r.ValueSpan.Length;
+                    if (raw > scratch.Length)
+                    {
+                        return FrameErrorReason.ValueTooLong;
+                    }
+
+                    if (!TryCopyString(ref r, scratch, out int n))
+                    {
+                        return FrameErrorReason.UnexpectedToken;
+                    }
+
+                    value = scratch.AsSpan(0, n);
+                }
+
+                present = value.Length != 0;
+                return FrameErrorReason.None;
+            case JsonTokenType.Number:
+                if (!r.HasValueSequence)
+                {
+                    value = r.ValueSpan;
+                }
+                else
+                {
+                    ReadOnlySequence<byte> seq = r.ValueSequence;
+                    if (seq.Length > scratch.Length)
+                    {
+                        return FrameErrorReason.ValueTooLong;
+                    }
+
+                    seq.CopyTo(scratch);
+                    value = scratch.AsSpan(0, (int)seq.Length);
+                }
+
+                present = true;
+                return FrameErrorReason.None;
+            default:
+                return FrameErrorReason.UnexpectedToken;
+        }
+    }
+
+    /// <summary>A property name as contiguous bytes; names longer than the scratch are returned empty (no field has such a name).</summary>
+    public static ReadOnlySpan<byte> GetPropertyName(ref Utf8JsonReader r, byte[] scratch)
+    {
+        if (!r.HasValueSequence && !r.ValueIsEscaped)
+        {
+            return r.ValueSpan;
+        }
+
+        long raw = r.HasValueSequence ? r.ValueSequence.Length : r.ValueSpan.Length;
+        if (raw > scratch.Length)
+        {
+            return default;
+        }
+
+        return TryCopyString(ref r, scratch, out int n) ? scratch.AsSpan(0, n) : default;
+    }
+
+    /// <summary>
+    /// Contiguous, unescaped string bytes. A plain value split across segments is copied as is;
+    /// only escaped text goes through <see cref="Utf8JsonReader.CopyString(Span{byte})"/>, which
+    /// validates UTF-8 and throws on invalid bytes (the reader itself does not check them).
+    /// </summary>
+    private static bool TryCopyString(ref Utf8JsonReader r, byte[] scratch, out int length)
+    {
+        if (!r.ValueIsEscaped)
+        {
+            ReadOnlySequence<byte> seq = r.ValueSequence;
+            seq.CopyTo(scratch);
+            length = (int)seq.Length;
+            return true;
+        }
+
+        try
+        {
+            // Unescaped text is never longer than the escaped text.
+            length = r.CopyString(scratch);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    public static FrameErrorReason ReadPrice(ref Utf8JsonReader r, byte[] scratch, out Price price, out bool present)
+    {
+        price = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        // A level, trade or order price lies strictly between 0 and 1.
+        return Price.TryParse(v, out price, out _) && price.IsStrictlyBetweenZeroAndOne ? FrameErrorReason.None : FrameErrorReason.InvalidPrice;
+    }
+
+    /// <summary>
+    /// A best bid or ask: "0" (no bid) and "1" (no ask) are the venue's empty-side markers and are
+    /// reported as not present, with <paramref name="seen"/> still true.
+    /// </summary>
+    public static FrameErrorReason ReadTopPrice(ref Utf8JsonReader r, byte[] scratch, out Price price, out bool present, out bool seen)
+    {
+        price = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        seen = e == FrameErrorReason.None && present;
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        if (!Price.TryParse(v, out price, out _))
+        {
+            return FrameErrorReason.InvalidPrice;
+        }
+
+        if (!price.IsStrictlyBetweenZeroAndOne)
+        {
+            price = default;
+            present = false;
+        }
+
+        return FrameErrorReason.None;
+    }
+
+    public static FrameErrorReason ReadQuantity(ref Utf8JsonReader r, byte[] scratch, out Quantity quantity, out bool present)
+    {
+        quantity = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        return Quantity.TryParse(v, out quantity, out _) ? FrameErrorReason.None : FrameErrorReason.InvalidQuantity;
+    }
+
+    public static FrameErrorReason ReadTickSize(ref Utf8JsonReader r, byte[] scratch, out TickSize tick, out bool present)
+    {
+        tick = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        return TickSize.TryParse(v, out tick, out _) ? FrameErrorReason.None : FrameErrorReason.InvalidTickSize;
+    }
+
+    public static FrameErrorReason ReadSide(ref Utf8JsonReader r, byte[] scratch, out Side side, out bool present)
+    {
+        side = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        if (r.TokenType == JsonTokenType.String && TryParseSide(v, out side))
+        {
+            return FrameErrorReason.None;
+        }
+
+        return FrameErrorReason.InvalidSide;
+    }
+
+    public static bool TryParseSide(ReadOnlySpan<byte> v, out Side side)
+    {
+        if (v.SequenceEqual("BUY"u8) || v.SequenceEqual("buy"u8))
+        {
+            side = Side.Buy;
+            return true;
+        }
+
+        if (v.SequenceEqual("SELL"u8) || v.SequenceEqual("sell"u8))
+        {
+            side = Side.Sell;
+            return true;
+        }
+
+        side = default;
+        return false;
+    }
+
+    public static FrameErrorReason ReadTokenId(ref Utf8JsonReader r, byte[] scratch, out UInt256 id, out bool present)
+    {
+        id = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        return r.TokenType == JsonTokenType.String && UInt256.TryParse(v, out id) ? FrameErrorReason.None : FrameErrorReason.InvalidTokenId;
+    }
+
+    public static FrameErrorReason ReadHash32(ref Utf8JsonReader r, byte[] scratch, out Hash32 hash, out bool present)
+    {
+        hash = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        return r.TokenType == JsonTokenType.String && Hash32.TryParse(v, out hash) ? FrameErrorReason.None : FrameErrorReason.InvalidHash32;
+    }
+
+    public static FrameErrorReason ReadBookHash(ref Utf8JsonReader r, byte[] scratch, out BookHash hash)
+    {
+        hash = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out bool present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        return r.TokenType == JsonTokenType.String && BookHash.TryParse(v, out hash) ? FrameErrorReason.None : FrameErrorReason.InvalidBookHash;
+    }
+
+    public static FrameErrorReason ReadAddress(ref Utf8JsonReader r, byte[] scratch, out EthAddress address, out bool present)
+    {
+        address = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        return r.TokenType == JsonTokenType.String && EthAddress.TryParse(v, out address) ? FrameErrorReason.None : FrameErrorReason.InvalidAddress;
+    }
+
+    public static FrameErrorReason ReadGuid(ref Utf8JsonReader r, byte[] scratch, out Guid id, out bool present)
+    {
+        id = default;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        return r.TokenType == JsonTokenType.String && TryParseGuid(v, out id) ? FrameErrorReason.None : FrameErrorReason.InvalidUuid;
+    }
+
+    public static bool TryParseGuid(ReadOnlySpan<byte> v, out Guid id) =>
+        Utf8Parser.TryParse(v, out id, out int consumed, 'D') && consumed == v.Length;
+
+    /// <summary>Unix time as seconds or milliseconds (told apart by <see cref="SecondsThreshold"/>), returned in ms.</summary>
+    public static FrameErrorReason ReadTimestampMs(ref Utf8JsonReader r, byte[] scratch, out long ms, out bool present)
+    {
+        ms = 0;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        if (!TryParseDigits(v, 16, out long value))
+        {
+            return FrameErrorReason.InvalidTimestamp;
+        }
+
+        ms = value < SecondsThreshold ? value * 1000 : value;
+        return FrameErrorReason.None;
+    }
+
+    /// <summary>A small non-negative integer (fee rate, bucket index).</summary>
+    public static FrameErrorReason ReadInt(ref Utf8JsonReader r, byte[] scratch, out int result, out bool present)
+    {
+        result = 0;
+        FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+        if (e != FrameErrorReason.None || !present)
+        {
+            return e;
+        }
+
+        if (!TryParseDigits(v, 9, out long value))
+        {
+            return FrameErrorReason.InvalidInteger;
+        }
+
+        result = (int)value;
+        return FrameErrorReason.None;
+    }
+
+    public static FrameErrorReason ReadBool(ref Utf8JsonReader r, byte[] scratch, out bool result, out bool present)
+    {
+        result = false;
+        present = true;
+        switch (r.TokenType)
+        {
+            case JsonTokenType.True:
+                result = true;
+                return FrameErrorReason.None;
+            case JsonTokenType.False:
+                return FrameErrorReason.None;
+            case JsonTokenType.Null:
+                present = false;
+                return FrameErrorReason.None;
+            case JsonTokenType.String:
+                FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+                if (e != FrameErrorReason.None || !present)
+                {
+                    return e;
+                }
+
+                if (v.SequenceEqual("true"u8))
+                {
+                    result = true;
+                    return FrameErrorReason.None;
+                }
+
+                return v.SequenceEqual("false"u8) ? FrameErrorReason.None : FrameErrorReason.InvalidBoolean;
+            default:
+                return FrameErrorReason.InvalidBoolean;
+        }
+    }
+
+    /// <summary>1..maxDigits ASCII digits and nothing else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryParseDigits(ReadOnlySpan<byte> v, int maxDigits, out long value)
+    {
+        value = 0;
+        if (v.Length == 0 || v.Length > maxDigits)
+        {
+            return false;
+        }
+
+        long acc = 0;
+        foreach (byte c in v)
+        {
+            uint d = (uint)(c - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
+            acc = (acc * 10) + d;
+        }
+
+        value = acc;
+        return true;
+    }
+
+    /// <summary>True when the frame holds only JSON whitespace (cold: called after the reader rejected it).</summary>
+    public static bool IsBlank(in ReadOnlySequence<byte> frame)
+    {
+        foreach (ReadOnlyMemory<byte> segment in frame)
+        {
+            foreach (byte c in segment.Span)
+            {
+                if (c is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the frame is exactly the text <c>PONG</c>.</summary>
+    public static bool IsPong(in ReadOnlySequence<byte> frame)
+    {
+        if (frame.Length != 4)
+        {
+            return false;
+        }
+
+        Span<byte> four = stackalloc byte[4];
+        frame.CopyTo(four);
+        return four.SequenceEqual("PONG"u8);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Runtime.CompilerServices;
+
+namespace FastMaker.Ring;
+
+/// <summary>
+/// The sequencer for exactly one producing thread: claims are plain field updates, publishing
+/// is one release-store of the cursor. Not safe for concurrent producers (use <see cref="MpscQueue{T}"/>
+/// to funnel other threads into the producer).
+/// </summary>
+public sealed class SingleProducerSequencer : ISequencer
+{
+    private const int SpinTriesBeforeYield = 64;
+
+    private readonly int _bufferSize;
+    private readonly IWaitStrategy _waitStrategy;
+    private readonly Sequence _cursor = new();
+    private readonly object _gatingLock = new();
+    private volatile Sequence[] _gatingSequences = [];
+
+    // Producer-local state: only the producing thread reads or writes these.
+    private long _nextValue = Sequence.InitialValue;
+    private long _cachedGatingSequence = Sequence.InitialValue;
+    private long _published = Sequence.InitialValue;
+
+    /// <summary>Creates a sequencer for a ring of <paramref name="bufferSize"/> slots.</summary>
+    /// <param name="bufferSize">The ring's size: a power of 2, at least 1.</param>
+    /// <param name="waitStrategy">How consumers wait; signalled on every publish.</param>
+    public SingleProducerSequencer(int bufferSize, IWaitStrategy waitStrategy)
+    {
+        ThrowHelper.ValidateBufferSize(bufferSize, nameof(bufferSize));
+        ArgumentNullException.ThrowIfNull(waitStrategy);
+        _bufferSize = bufferSize;
+        _waitStrategy = waitStrategy;
+    }
+
+    /// <inheritdoc/>
+    public int BufferSize => _bufferSize;
+
+    /// <inheritdoc/>
+    public Sequence Cursor => _cursor;
+
+    /// <summary>The wait strategy consumers use.</summary>
+    public IWaitStrategy WaitStrategy => _waitStrategy;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Next() => Next(1);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Next(int n)
+    {
+        if ((uint)(n - 1) >= (uint)_bufferSize)
+            ThrowHelper.ThrowClaimSizeOutOfRange(n, _bufferSize);
+
+        long next = _nextValue + n;
+        long wrapPoint = next - _bufferSize;
+        if (wrapPoint > _cachedGatingSequence)
+            WaitForCapacity(wrapPoint);
+        _nextValue = next;
+        return next;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WaitForCapacity(long wrapPoint)
+    {
+        // Back-pressure: never overwrite a slot the slowest gating consumer has not finished.
+        int spins = SpinTriesBeforeYield;
+        long minimum;
+        while (wrapPoint > (minimum = Sequence.GetMinimum(_gatingSequences, _nextValue)))
+        {
+            if (spins > 0)
+                spins--;
+            else
+                Thread.Yield();
+        }
+        _cachedGatingSequence = minimum;
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryNext(out long sequence) => TryNext(1, out sequence);
+
+    /// <inheritdoc/>
+    public bool TryNext(int n, out long sequence)
+    {
+        if ((uint)(n - 1) >= (uint)_bufferSize)
+            ThrowHelper.ThrowClaimSizeOutOfRange(n, _bufferSize);
+
+        if (!HasAvailableCapacity(n))
+        {
+            sequence = Sequence.InitialValue;
+            return false;
+        }
+        sequence = _nextValue += n;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool HasAvailableCapacity(int n)
+    {
+        long wrapPoint = _nextValue + n - _bufferSize;
+        if (wrapPoint > _cachedGatingSequence)
+        {
+            long minimum = Sequence.GetMinimum(_gatingSequences, _nextValue);
+            _cachedGatingSequence = minimum;
+            if (wrapPoint > minimum)
+                return false;
+        }
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public long RemainingCapacity
+        => _bufferSize - (_nextValue - Sequence.GetMinimum(_gatingSequences, _nextValue));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Publish(long sequence)
+    {
+        if (sequence <= _published || sequence > _nextValue)
+            ThrowHelper.ThrowPublishNotClaimed(sequence, sequence, _nextValue, _published);
+        _published = sequence;
+        _cursor.SetValue(sequence);
+        _waitStrategy.SignalAllWhenBlocking();
+    }
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Publish(long lo, long hi)
+    {
+        if (lo != _published + 1 || hi < lo || hi > _nextValue)
+            ThrowHelper.ThrowPublishNotClaimed(lo, hi, _nextValue, _published);
+        _published = hi;
+        _cursor.SetValue(hi);
+        _waitStrategy.SignalAllWhenBlocking();
+    }
+
+    /// <inheritdoc/>
+    public void AddGatingSequences(params Sequence[] gatingSequences)
+    {
+        ArgumentNullException.ThrowIfNull(gatingSequences);
+        lock (_gatingLock)
+        {
+            var current = _gatingSequences;
+            var updated = new Sequence[current.Length + gatingSequences.Length];
+            Array.Copy(current, updated, current.Length);
+            long cursor = _cursor.Value;
+            for (int i = 0; i < gatingSequences.Length; i++)
+            {
+                var sequence = gatingSequences[i] ?? throw new ArgumentException($"gatingSequences[{i}] is null.", nameof(gatingSequences));
+                // A consumer added to a running ring starts after what is already published.
+                if (sequence.Value < cursor)
+                    sequence.SetValue(cursor);
+                updated[current.Length + i] = sequence;
+            }
+            _gatingSequences = updated;
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool RemoveGatingSequence(Sequence sequence)
+    {
+        lock (_gatingLock)
+        {
+            var current = _gatingSequences;
+            int index = Array.IndexOf(current, sequence);
+            if (index < 0)
+                return false;
+            var updated = new Sequence[current.Length - 1];
+            Array.Copy(current, 0, updated, 0, index);
+            Array.Copy(current, index + 1, updated, index, current.Length - index - 1);
+            _gatingSequences = updated;
+            return true;
+        }
+    }
+
+    /// <inheritdoc/>
+    public SequenceBarrier NewBarrier(params Sequence[] dependents) => new(_waitStrategy, _cursor, dependents);
+}
