@@ -62,21 +62,47 @@ public sealed class Venue : IAsyncDisposable
     /// <summary>The options the venue runs with.</summary>
     public VenueOptions Options => _runtime.Options;
 
-    /// <summary>Starts the venue on loopback and returns once both ports accept connections.</summary>
+    /// <summary>Starts the venue on loopback with markets added by <paramref name="setup"/> (no scripted flow).</summary>
     /// <param name="options">Ports, windows, limits, clock; defaults when null.</param>
     /// <param name="setup">Adds markets and funds accounts before the servers start (scenarios do this).</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
-    public static async Task<Venue> StartAsync(VenueOptions? options = null, Action<VenueSetup>? setup = null, CancellationToken cancellationToken = default)
+    public static Task<Venue> StartAsync(VenueOptions? options = null, Action<VenueSetup>? setup = null, CancellationToken cancellationToken = default)
     {
         options ??= new VenueOptions();
+        var o = options;
+        return StartCoreAsync(o, events =>
+        {
+            var ledger = new VenueLedger(o.Ledger);
+            var engine = new MatchingEngine(ledger, o.Time, events, o.Engine);
+            setup?.Invoke(new VenueSetup(engine, ledger));
+            return (engine, null);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the venue on a scenario (a built-in name or a JSON file loaded with <see cref="Scenarios.ScenarioLoader"/>):
+    /// its markets, accounts, initial books, and its flow agents stepped on the venue's clock.
+    /// </summary>
+    public static Task<Venue> StartAsync(Scenarios.Scenario scenario, VenueOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= new VenueOptions();
+        var time = options.Time;
+        return StartCoreAsync(options, events =>
+        {
+            var runner = Flow.ScenarioRunner.Create(scenario, time, events);
+            return (runner.Engine, runner);
+        }, cancellationToken);
+    }
+
+    private static async Task<Venue> StartCoreAsync(VenueOptions options, Func<IExchangeEvents, (MatchingEngine Engine, Flow.ScenarioRunner? Runner)> build, CancellationToken cancellationToken)
+    {
         var stopping = new CancellationTokenSource();
         var gate = new ExchangeGate();
         var runtime = new VenueRuntime(options, gate, apiKey => gate.Run(apiKey, static (e, k) => e.CancelAll(k)));
         var publisher = new ExchangeEventPublisher(runtime.Hub, runtime.Faults, options.Time);
-        var ledger = new VenueLedger(options.Ledger);
-        var engine = new MatchingEngine(ledger, options.Time, publisher, options.Engine);
-        setup?.Invoke(new VenueSetup(engine, ledger));
-        gate.Attach(engine, publisher, options.Time, options.EngineTickInterval);
+        var (engine, runner) = build(publisher);
+        gate.Attach(engine, publisher, options.Time, options.EngineTickInterval, runner);
 
         var clob = LoopbackHost.Build(options.ClobPort, options.MaxRequestBodyBytes);
         var guard = new RequestGuard(runtime);

@@ -17,13 +17,17 @@ internal sealed class ExchangeGate : IMarketSnapshotSource, IDisposable
     private MatchingEngine? _engine;
     private ExchangeEventPublisher? _publisher;
     private ITimer? _dueTimer;
+    private Flow.ScenarioRunner? _runner;
+    private TimeProvider _time = TimeProvider.System;
 
     public MatchingEngine Engine => _engine ?? throw new InvalidOperationException("engine not attached");
     public object Lock => _lock;
 
-    public void Attach(MatchingEngine engine, ExchangeEventPublisher publisher, TimeProvider time, TimeSpan duePeriod)
+    public void Attach(MatchingEngine engine, ExchangeEventPublisher publisher, TimeProvider time, TimeSpan duePeriod, Flow.ScenarioRunner? runner = null)
     {
         _engine = engine;
+        _runner = runner;
+        _time = time;
         _publisher = publisher;
         RefreshMarkets();
         _dueTimer = time.CreateTimer(static s => ((ExchangeGate)s!).ProcessDue(), this, duePeriod, duePeriod);
@@ -83,6 +87,8 @@ internal sealed class ExchangeGate : IMarketSnapshotSource, IDisposable
         if (_engine is null) return;
         lock (_lock)
         {
+            // Scenario flow agents act on the same lock as client orders, so the engine stays single-threaded.
+            _runner?.RunUntil(_time.GetUtcNow());
             _engine.ProcessDue();
             _publisher!.Flush();
         }
