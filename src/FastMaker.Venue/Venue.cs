@@ -5,7 +5,10 @@ using FastMaker.Venue.Faults;
 using FastMaker.Venue.RateLimits;
 using FastMaker.Venue.Server;
 using FastMaker.Venue.WebSockets;
+using FastMaker.Primitives;
+using FastMaker.Venue.Matching;
 using Microsoft.AspNetCore.Builder;
+using VenueLedger = FastMaker.Venue.Ledger.Ledger;
 
 namespace FastMaker.Venue;
 
@@ -16,13 +19,17 @@ namespace FastMaker.Venue;
 public sealed class Venue : IAsyncDisposable
 {
     private readonly VenueRuntime _runtime;
+    private readonly ExchangeGate _gate;
+    private readonly ExchangeEventPublisher _publisher;
     private readonly WebApplication _clob;
     private readonly WebApplication _gamma;
     private readonly CancellationTokenSource _stopping;
 
-    private Venue(VenueRuntime runtime, WebApplication clob, WebApplication gamma, CancellationTokenSource stopping, int clobPort, int gammaPort)
+    private Venue(VenueRuntime runtime, ExchangeGate gate, ExchangeEventPublisher publisher, WebApplication clob, WebApplication gamma, CancellationTokenSource stopping, int clobPort, int gammaPort)
     {
         _runtime = runtime;
+        _gate = gate;
+        _publisher = publisher;
         _clob = clob;
         _gamma = gamma;
         _stopping = stopping;
@@ -55,13 +62,47 @@ public sealed class Venue : IAsyncDisposable
     /// <summary>The options the venue runs with.</summary>
     public VenueOptions Options => _runtime.Options;
 
-    /// <summary>Starts the venue on loopback and returns once both ports accept connections.</summary>
-    public static async Task<Venue> StartAsync(VenueOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Starts the venue on loopback with markets added by <paramref name="setup"/> (no scripted flow).</summary>
+    /// <param name="options">Ports, windows, limits, clock; defaults when null.</param>
+    /// <param name="setup">Adds markets and funds accounts before the servers start (scenarios do this).</param>
+    /// <param name="cancellationToken">Cancels start-up.</param>
+    public static Task<Venue> StartAsync(VenueOptions? options = null, Action<VenueSetup>? setup = null, CancellationToken cancellationToken = default)
     {
         options ??= new VenueOptions();
+        var o = options;
+        return StartCoreAsync(o, events =>
+        {
+            var ledger = new VenueLedger(o.Ledger);
+            var engine = new MatchingEngine(ledger, o.Time, events, o.Engine);
+            setup?.Invoke(new VenueSetup(engine, ledger));
+            return (engine, null);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the venue on a scenario (a built-in name or a JSON file loaded with <see cref="Scenarios.ScenarioLoader"/>):
+    /// its markets, accounts, initial books, and its flow agents stepped on the venue's clock.
+    /// </summary>
+    public static Task<Venue> StartAsync(Scenarios.Scenario scenario, VenueOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= new VenueOptions();
+        var time = options.Time;
+        return StartCoreAsync(options, events =>
+        {
+            var runner = Flow.ScenarioRunner.Create(scenario, time, events);
+            return (runner.Engine, runner);
+        }, cancellationToken);
+    }
+
+    private static async Task<Venue> StartCoreAsync(VenueOptions options, Func<IExchangeEvents, (MatchingEngine Engine, Flow.ScenarioRunner? Runner)> build, CancellationToken cancellationToken)
+    {
         var stopping = new CancellationTokenSource();
-        VenueRuntime? runtime = null;
-        runtime = new VenueRuntime(options, NoSnapshots.Instance, _ => { });
+        var gate = new ExchangeGate();
+        var runtime = new VenueRuntime(options, gate, apiKey => gate.Run(apiKey, static (e, k) => e.CancelAll(k)));
+        var publisher = new ExchangeEventPublisher(runtime.Hub, runtime.Faults, options.Time);
+        var (engine, runner) = build(publisher);
+        gate.Attach(engine, publisher, options.Time, options.EngineTickInterval, runner);
 
         var clob = LoopbackHost.Build(options.ClobPort, options.MaxRequestBodyBytes);
         var guard = new RequestGuard(runtime);
@@ -69,13 +110,36 @@ public sealed class Venue : IAsyncDisposable
         clob.Use(guard.InvokeAsync);
         WebSocketEndpoints.Map(clob, runtime, stopping.Token);
         PublicEndpoints.Map(clob, runtime);
+        AuthEndpoints.Map(clob, runtime, address => gate.Run(EthAddress.Parse(address), static (e, a) => e.Ledger.EnsureFunded(a)));
+        OrderEndpoints.Map(clob, runtime, gate);
+        DataEndpoints.Map(clob, runtime, gate);
+        MarketDataEndpoints.Map(clob, runtime, gate);
         ControlEndpoints.Map(clob, runtime, () => runtime.Faults.TriggerRestart(options.RestartDuration, options.PostOnlyWindow));
 
         var gamma = LoopbackHost.Build(options.GammaPort, options.MaxRequestBodyBytes);
+        GammaEndpoints.Map(gamma, gate);
 
         await clob.StartAsync(cancellationToken).ConfigureAwait(false);
         await gamma.StartAsync(cancellationToken).ConfigureAwait(false);
-        return new Venue(runtime, clob, gamma, stopping, LoopbackHost.BoundPort(clob), LoopbackHost.BoundPort(gamma));
+        return new Venue(runtime, gate, publisher, clob, gamma, stopping, LoopbackHost.BoundPort(clob), LoopbackHost.BoundPort(gamma));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> on the engine under the engine lock (events it causes are published).
+    /// Use it for assertions and for driving markets (tick size, close, resolve) while the venue runs.
+    /// </summary>
+    public T WithEngine<T>(Func<MatchingEngine, T> action) => _gate.Run(action, static (e, a) => a(e));
+
+    /// <summary>Adds a market while running and announces it (new_market) to custom-feature subscribers.</summary>
+    public void AddMarket(VenueMarket market)
+    {
+        _gate.Run((market, _publisher, _runtime.Time), static (e, s) =>
+        {
+            e.AddMarket(s.market);
+            s._publisher.PublishNewMarket(s.market, s.Time.GetUtcNow().ToUnixTimeMilliseconds());
+            return 0;
+        });
+        _gate.RefreshMarkets();
     }
 
     /// <summary>Simulates a matching-engine restart: 425 for <see cref="VenueOptions.RestartDuration"/>, then the post-only window.</summary>
@@ -89,13 +153,8 @@ public sealed class Venue : IAsyncDisposable
         await _gamma.StopAsync().ConfigureAwait(false);
         await _clob.DisposeAsync().ConfigureAwait(false);
         await _gamma.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
         _runtime.Dispose();
         _stopping.Dispose();
-    }
-
-    private sealed class NoSnapshots : IMarketSnapshotSource
-    {
-        public static readonly NoSnapshots Instance = new();
-        public byte[]? BookSnapshot(string assetId) => null;
     }
 }

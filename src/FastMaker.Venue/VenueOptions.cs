@@ -51,6 +51,15 @@ public sealed class VenueOptions
     /// <summary>Merge queued market messages into one JSON-array frame, as the reference does for dumps.</summary>
     public bool CoalesceWebSocketFrames { get; init; } = true;
 
+    /// <summary>Matching engine settings (settlement delays, failure rate, seed).</summary>
+    public Matching.EngineOptions Engine { get; init; } = new();
+
+    /// <summary>Ledger settings; by default a new address that creates an API key is funded so outside clients can trade.</summary>
+    public Ledger.LedgerOptions Ledger { get; init; } = new() { FundNewAddresses = true };
+
+    /// <summary>How often settlement and expiry are processed between requests.</summary>
+    public TimeSpan EngineTickInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Rate limits per endpoint and per signer; <see cref="RateLimits.RateLimitSettings.Disabled"/> turns them off.</summary>
     public RateLimits.RateLimitSettings RateLimits { get; init; } = new();
 }

@@ -7,6 +7,9 @@ namespace FastMaker.Venue.Server;
 /// <summary>Response and body helpers shared by the endpoints. Errors use the reference shape {"error":"..."}.</summary>
 internal static class VenueHttp
 {
+    /// <summary>Writer options: reference texts contain apostrophes and must reach clients unescaped.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task WriteJsonAsync(HttpContext context, int status, ReadOnlyMemory<byte> utf8Json)
     {
         context.Response.StatusCode = status;
@@ -21,7 +24,7 @@ internal static class VenueHttp
     public static Task ErrorAsync(HttpContext context, int status, string message)
     {
         var buffer = new ArrayBufferWriter<byte>(64 + message.Length);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("error"u8, message);
@@ -34,7 +37,7 @@ internal static class VenueHttp
     public static Task JsonAsync<TState>(HttpContext context, int status, TState state, Action<Utf8JsonWriter, TState> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
             write(w, state);
         return WriteJsonAsync(context, status, buffer);
     }

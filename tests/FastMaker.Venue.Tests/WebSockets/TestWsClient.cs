@@ -13,6 +13,8 @@ internal sealed class TestWsClient : IAsyncDisposable
     private readonly ClientWebSocket _ws = new();
     private readonly Channel<string> _messages = Channel.CreateUnbounded<string>();
     private Task _reader = Task.CompletedTask;
+    private volatile bool _paused;
+    private readonly TaskCompletionSource _resume = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WebSocketCloseStatus? CloseStatus => _ws.CloseStatus;
     public bool Closed { get; private set; }
@@ -26,6 +28,9 @@ internal sealed class TestWsClient : IAsyncDisposable
     }
 
     public void StartReading() => _reader = Task.Run(ReadLoopAsync);
+
+    /// <summary>Stops reading from the socket after the current message: the client then looks like one that never reads.</summary>
+    public void PauseReading() => _paused = true;
 
     public Task SendAsync(string text) => _ws.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
@@ -72,9 +77,10 @@ internal sealed class TestWsClient : IAsyncDisposable
                 } while (!r.EndOfMessage && r.MessageType != WebSocketMessageType.Close);
                 if (r.MessageType == WebSocketMessageType.Close) break;
                 _messages.Writer.TryWrite(Encoding.UTF8.GetString(buffer, 0, length));
+                if (_paused) await _resume.Task.WaitAsync(TimeSpan.FromMinutes(5));
             }
         }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException) { }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException or TimeoutException) { }
         Closed = true;
         _messages.Writer.TryComplete();
     }
@@ -82,6 +88,7 @@ internal sealed class TestWsClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _ws.Abort();
+        _resume.TrySetResult();
         await _reader;
         _ws.Dispose();
     }

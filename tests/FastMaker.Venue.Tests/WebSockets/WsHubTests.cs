@@ -74,6 +74,7 @@ public class WsHubTests
         await using var stuck = await TestWsClient.ConnectAsync(venue, "market");
         await reader.SendAndSyncAsync("""{"assets_ids":["1"]}""");
         await stuck.SendAndSyncAsync("""{"assets_ids":["1"]}""");
+        stuck.PauseReading();
         // From here on the stuck client's socket is never read: its TCP buffers fill, then its queue.
         byte[] big = U("{\"event_type\":\"x\",\"pad\":\"" + new string('a', 60_000) + "\"}");
         var drain = Task.Run(async () =>
@@ -85,7 +86,7 @@ public class WsHubTests
         for (int i = 0; i < 5000 && venue.WebSockets.SlowClientsDisconnected == 0; i++)
         {
             venue.WebSockets.PublishMarket("1", big);
-            if (i % 20 == 0) await Task.Delay(2);
+            if (i % 5 == 0) await Task.Delay(2);
         }
         await WaitUntilAsync(() => venue.WebSockets.SlowClientsDisconnected >= 1);
         int received = await drain;
