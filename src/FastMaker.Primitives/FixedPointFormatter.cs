@@ -37,26 +37,13 @@ internal static class FixedPointFormatter
             return false;
         }
 
-        int pos = length;
-        for (int k = 0; k < fractionDigits; k++)
-        {
-            uint q = fraction / 10;
-            destination[--pos] = TChar.CreateTruncating('0' + (fraction - (q * 10)));
-            fraction = q;
-        }
-
+        int integerStart = negative ? 1 : 0;
+        DigitPairs.WritePadded(destination.Slice(integerStart, integerDigits), integer);
         if (fractionDigits != 0)
         {
-            destination[--pos] = TChar.CreateTruncating('.');
+            destination[integerStart + integerDigits] = TChar.CreateTruncating('.');
+            DigitPairs.WritePadded(destination.Slice(integerStart + integerDigits + 1, fractionDigits), fraction);
         }
-
-        do
-        {
-            ulong q = integer / 10;
-            destination[--pos] = TChar.CreateTruncating((uint)('0' + (integer - (q * 10))));
-            integer = q;
-        }
-        while (integer != 0);
 
         if (negative)
         {

@@ -92,7 +92,10 @@ internal static class FixedPointParser
                 return ParseError.InvalidCharacter;
             }
 
-            for (i++; i < n; i++)
+            i++;
+            // The first six decimals accumulate; any later ones must be zeros. Two tight loops, no per-digit count test.
+            int significantEnd = Math.Min(n, i + Decimals);
+            for (; i < significantEnd; i++)
             {
                 uint d = uint.CreateTruncating(s[i]) - '0';
                 if (d > 9)
@@ -100,17 +103,22 @@ internal static class FixedPointParser
                     return ParseError.InvalidCharacter;
                 }
 
-                anyDigit = true;
-                if (fractionDigits < Decimals)
-                {
-                    fraction = (fraction * 10) + d;
-                    fractionDigits++;
-                }
-                else if (d != 0)
-                {
-                    excessDecimals = true;
-                }
+                fraction = (fraction * 10) + d;
+                fractionDigits++;
             }
+
+            for (; i < n; i++)
+            {
+                uint d = uint.CreateTruncating(s[i]) - '0';
+                if (d > 9)
+                {
+                    return ParseError.InvalidCharacter;
+                }
+
+                excessDecimals |= d != 0;
+            }
+
+            anyDigit |= fractionDigits != 0;
         }
 
         if (!anyDigit)

@@ -258,29 +258,29 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, ISpa
             return false;
         }
 
-        WriteDigits(destination.Slice(0, topDigits), top);
+        DigitPairs.WritePadded(destination.Slice(0, topDigits), top);
         int pos = topDigits;
         if (chunks >= 5)
         {
-            WriteDigits(destination.Slice(pos, ChunkDigits), c3);
+            DigitPairs.WritePadded(destination.Slice(pos, ChunkDigits), c3);
             pos += ChunkDigits;
         }
 
         if (chunks >= 4)
         {
-            WriteDigits(destination.Slice(pos, ChunkDigits), c2);
+            DigitPairs.WritePadded(destination.Slice(pos, ChunkDigits), c2);
             pos += ChunkDigits;
         }
 
         if (chunks >= 3)
         {
-            WriteDigits(destination.Slice(pos, ChunkDigits), c1);
+            DigitPairs.WritePadded(destination.Slice(pos, ChunkDigits), c1);
             pos += ChunkDigits;
         }
 
         if (chunks >= 2)
         {
-            WriteDigits(destination.Slice(pos, ChunkDigits), c0);
+            DigitPairs.WritePadded(destination.Slice(pos, ChunkDigits), c0);
         }
 
         written = length;
@@ -332,19 +332,6 @@ public readonly struct UInt256 : IEquatable<UInt256>, IComparable<UInt256>, ISpa
 
         remainder = r;
         return q1;
-    }
-
-    // Fills the span with the value's digits, zero-padded on the left.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteDigits<TChar>(Span<TChar> destination, ulong value)
-        where TChar : unmanaged, IBinaryInteger<TChar>
-    {
-        for (int i = destination.Length - 1; i >= 0; i--)
-        {
-            ulong q = value / 10;
-            destination[i] = TChar.CreateTruncating((uint)('0' + (value - (q * 10))));
-            value = q;
-        }
     }
 
     /// <summary>Writes the 32-byte big-endian encoding (as an ABI uint256 word).</summary>

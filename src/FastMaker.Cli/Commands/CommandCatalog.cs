@@ -8,5 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return RingBenchCommand.Create();
+        yield return OrderCommand.Create();
+        yield return AuthCommand.Create();
     }
 }

@@ -23,11 +23,15 @@ internal static class RingBenchCommand
             + "Spins two threads: run it on an otherwise idle machine for meaningful numbers.");
         command.Options.Add(seconds);
         command.Options.Add(json);
-        command.Validators.Add(result =>
+        seconds.Validators.Add(result =>
         {
-            double value = result.GetValue(seconds);
-            if (double.IsNaN(value) || value < 0.05 || value > 600)
-                result.AddError($"--seconds must be between 0.05 and 600; got {value}.");
+            // A token that is not a number gets the parser's own conversion error; check the range only.
+            foreach (var token in result.Tokens)
+            {
+                if (double.TryParse(token.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double value)
+                    && (double.IsNaN(value) || value < 0.05 || value > 600))
+                    result.AddError($"--seconds must be between 0.05 and 600; got {token.Value}.");
+            }
         });
         command.SetAction(parseResult =>
         {

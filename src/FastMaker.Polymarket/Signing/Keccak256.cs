@@ -11,7 +11,7 @@ public static class Keccak256
     {
         Keccak256Hasher hasher = default;
         hasher.Update(input);
-        hasher.Finish(output32);
+        hasher.Squeeze(output32);
     }
 
     /// <summary>Hashes the concatenation of two spans without copying them together.</summary>
@@ -20,7 +20,7 @@ public static class Keccak256
         Keccak256Hasher hasher = default;
         hasher.Update(first);
         hasher.Update(second);
-        hasher.Finish(output32);
+        hasher.Squeeze(output32);
     }
 
     /// <summary>Convenience for cold paths: returns a new 32-byte array.</summary>

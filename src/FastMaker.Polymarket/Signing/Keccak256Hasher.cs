@@ -64,6 +64,13 @@ public struct Keccak256Hasher
     /// <summary>Pads, squeezes the 32-byte digest into <paramref name="output32"/> and resets the hasher.</summary>
     public void Finish(Span<byte> output32)
     {
+        Squeeze(output32);
+        Reset();
+    }
+
+    /// <summary>Pads and squeezes without resetting (the one-shot path discards the hasher anyway).</summary>
+    internal void Squeeze(Span<byte> output32)
+    {
         if (output32.Length < HashBytes) SigningThrowHelper.ThrowArgument("Output must hold 32 bytes.", nameof(output32));
         Span<ulong> lanes = _state;
         Span<byte> stateBytes = MemoryMarshal.AsBytes(lanes);
@@ -74,7 +81,6 @@ public struct Keccak256Hasher
         BinaryPrimitives.WriteUInt64LittleEndian(output32.Slice(8), lanes[1]);
         BinaryPrimitives.WriteUInt64LittleEndian(output32.Slice(16), lanes[2]);
         BinaryPrimitives.WriteUInt64LittleEndian(output32.Slice(24), lanes[3]);
-        Reset();
     }
 
     /// <summary>Clears the state, as if newly created.</summary>

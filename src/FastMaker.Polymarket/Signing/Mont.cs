@@ -102,20 +102,39 @@ internal static class Mont<TModulus> where TModulus : struct, IModulus256
         Mul(a, one, out r);
     }
 
-    /// <summary>r = a^e with a and r in Montgomery form. Square-and-multiply over a public exponent.</summary>
+    /// <summary>r = a^e with a and r in Montgomery form. Fixed 4-bit windows over a public exponent: 256 squarings
+    /// and at most 64 multiplications (the inversion exponents are mostly one bits, so this halves the work of
+    /// plain square-and-multiply).</summary>
+    [SkipLocalsInit]
     public static void Pow(in U256 a, in U256 e, out U256 r)
     {
+        Span<U256> powers = stackalloc U256[16];
+        powers[0] = TModulus.One;
+        powers[1] = a;
+        for (int i = 2; i < 16; i++) Mul(powers[i - 1], a, out powers[i]);
         U256 acc = TModulus.One;
-        U256 b = a;
+        bool started = false;
         for (int limb = 3; limb >= 0; limb--)
         {
             ulong word = limb switch { 0 => e.L0, 1 => e.L1, 2 => e.L2, _ => e.L3 };
-            for (int bit = 63; bit >= 0; bit--)
+            for (int shift = 60; shift >= 0; shift -= 4)
             {
-                Mul(acc, acc, out acc);
-                if (((word >> bit) & 1) != 0) Mul(acc, b, out acc);
+                if (started)
+                {
+                    Mul(acc, acc, out acc);
+                    Mul(acc, acc, out acc);
+                    Mul(acc, acc, out acc);
+                    Mul(acc, acc, out acc);
+                }
+                int nibble = (int)((word >> shift) & 0xF);
+                if (nibble != 0)
+                {
+                    Mul(acc, powers[nibble], out acc);
+                    started = true;
+                }
             }
         }
+        powers.Clear();
         r = acc;
     }
 
