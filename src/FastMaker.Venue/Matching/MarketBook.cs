@@ -21,6 +21,11 @@ internal sealed class MarketBook
     public readonly int[] AskHead = new int[Levels];
     public readonly int[] AskTail = new int[Levels];
 
+    // One bit per non-empty level, so finding the next best level after one empties is a word scan
+    // (at most 157 words), not a walk over up to 10,000 empty levels.
+    private readonly ulong[] _bidMask = new ulong[(Levels + 63) / 64];
+    private readonly ulong[] _askMask = new ulong[(Levels + 63) / 64];
+
     /// <summary>Best bid level; 0 when there is none.</summary>
     public int BestBid;
 
@@ -47,19 +52,46 @@ internal sealed class MarketBook
 
     public bool HasAsk => BestAsk < Levels;
 
+    public void MarkOccupied(bool bid, int level) => (bid ? _bidMask : _askMask)[level >> 6] |= 1UL << (level & 63);
+
+    public void MarkEmpty(bool bid, int level) => (bid ? _bidMask : _askMask)[level >> 6] &= ~(1UL << (level & 63));
+
+    /// <summary>Best bid becomes the highest occupied level at or below <paramref name="start"/> (0 if none).</summary>
     public void RecomputeBestBidFrom(int start)
     {
-        int level = start;
-        while (level > 0 && BidHead[level] < 0)
-            level--;
-        BestBid = level;
+        int word = start >> 6;
+        ulong bits = _bidMask[word] & (ulong.MaxValue >> (63 - (start & 63)));
+        while (bits == 0)
+        {
+            if (--word < 0)
+            {
+                BestBid = 0;
+                return;
+            }
+            bits = _bidMask[word];
+        }
+        BestBid = (word << 6) + 63 - System.Numerics.BitOperations.LeadingZeroCount(bits);
     }
 
+    /// <summary>Best ask becomes the lowest occupied level at or above <paramref name="start"/> (<see cref="Levels"/> if none).</summary>
     public void RecomputeBestAskFrom(int start)
     {
-        int level = start;
-        while (level < Levels && AskHead[level] < 0)
-            level++;
-        BestAsk = level;
+        if (start >= Levels)
+        {
+            BestAsk = Levels;
+            return;
+        }
+        int word = start >> 6;
+        ulong bits = _askMask[word] & (ulong.MaxValue << (start & 63));
+        while (bits == 0)
+        {
+            if (++word >= _askMask.Length)
+            {
+                BestAsk = Levels;
+                return;
+            }
+            bits = _askMask[word];
+        }
+        BestAsk = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
     }
 }

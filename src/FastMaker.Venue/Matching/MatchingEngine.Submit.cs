@@ -409,6 +409,7 @@ public sealed partial class MatchingEngine
         if (o.IsBid)
         {
             AppendToLevel(book.BidHead, book.BidTail, level, slot);
+            book.MarkOccupied(true, level);
             book.BidSize[level] += o.Remaining;
             if (level > book.BestBid)
                 book.BestBid = level;
@@ -416,6 +417,7 @@ public sealed partial class MatchingEngine
         else
         {
             AppendToLevel(book.AskHead, book.AskTail, level, slot);
+            book.MarkOccupied(false, level);
             book.AskSize[level] += o.Remaining;
             if (level < book.BestAsk)
                 book.BestAsk = level;
@@ -462,6 +464,8 @@ public sealed partial class MatchingEngine
             _slots[o.Next].Prev = o.Prev;
         o.Prev = o.Next = -1;
         o.Resting = false;
+        if (head[level] < 0)
+            book.MarkEmpty(o.IsBid, level);
         if (o.IsBid)
         {
             book.BidSize[level] -= o.Remaining;
