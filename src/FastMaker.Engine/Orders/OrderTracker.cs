@@ -106,6 +106,9 @@ public sealed class OrderTracker
     /// <summary>Order events, replies and trade legs whose order id is not ours.</summary>
     public long UnknownOrderEvents { get; private set; }
 
+    /// <summary>Trade legs of other users' orders (the taker of a trade we made, or other makers): normal, not applied.</summary>
+    public long ForeignTradeLegs { get; private set; }
+
     /// <summary>Inputs ignored as duplicates.</summary>
     public long DuplicateEvents { get; private set; }
 
@@ -481,8 +484,18 @@ public sealed class OrderTracker
     {
         _trade = t;
         _inTrade = true;
-        if (!Find(t.TakerOrderId, out var slot))
+        if (!_index.TryGetValue(t.TakerOrderId, out var slot))
         {
+            // Normal when we are a maker; an unknown order of ours only when the trade says we took.
+            if (t.TraderSide == TraderSide.Taker)
+            {
+                UnknownOrderEvents++;
+            }
+            else
+            {
+                ForeignTradeLegs++;
+            }
+
             return OrderEventOutcome.UnknownOrder;
         }
 
@@ -498,8 +511,10 @@ public sealed class OrderTracker
             return OrderEventOutcome.Mismatch;
         }
 
-        if (!Find(m.OrderId, out var slot))
+        if (!_index.TryGetValue(m.OrderId, out var slot))
         {
+            // Other users' orders share our trades.
+            ForeignTradeLegs++;
             return OrderEventOutcome.UnknownOrder;
         }
 
