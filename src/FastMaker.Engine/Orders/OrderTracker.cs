@@ -335,7 +335,7 @@ public sealed class OrderTracker
         return changed ? OrderEventOutcome.Applied : Duplicate();
     }
 
-    /// <summary>The venue refused the post. Applies only while the order is pending or unknown.</summary>
+    /// <summary>The venue refused the post. Applies only while the venue has not shown the order (pending, unknown, or cancelled by us before any answer).</summary>
     public OrderEventOutcome OnPostRejected(in Hash32 orderId, long nowMs)
     {
         if (!Find(orderId, out var slot))
@@ -344,7 +344,9 @@ public sealed class OrderTracker
         }
 
         ref var o = ref _orders[slot];
-        if (o.State is not (OrderState.PendingNew or OrderState.Unknown))
+        var neverSeen = o.State is OrderState.PendingNew or OrderState.Unknown
+            || (o.State == OrderState.PendingCancel && _stateBeforeCancel[slot] is OrderState.PendingNew or OrderState.Unknown);
+        if (!neverSeen)
         {
             // Events already showed the order at the venue (or it is closed): the venue's events win.
             if (o.State != OrderState.Rejected)

@@ -211,6 +211,16 @@ public class OrderTrackerTransitionTests
     }
 
     [Fact]
+    public void RejectReply_AfterOurCancelRequest_BeforeAnyVenueAnswer_IsRejected()
+    {
+        var id = _h.Submit(_h.Yes(), Side.Buy, "0.50", "100");
+        _h.Orders.RequestCancel(id, 1_500);
+        Assert.Equal(OrderEventOutcome.Applied, _h.Orders.OnPostRejected(id, 2_000));
+        Assert.Equal(OrderState.Rejected, _h.State(id));
+        Assert.Equal(0, _h.Reservations.TotalCollateral);
+    }
+
+    [Fact]
     public void PostTimeout_IsUnknown_KeepsReservation_ResolvedByLaterEvent()
     {
         var id = _h.Submit(_h.Yes(), Side.Buy, "0.50", "100");
