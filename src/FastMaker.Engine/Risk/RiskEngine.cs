@@ -299,11 +299,11 @@ public sealed class RiskEngine : IPreTradeRisk
     {
         _errorsSeen++;
 
-        // A ring of the last N error times: the slot about to be overwritten is the N-th most recent error.
-        var oldest = _errorTimes[_errorCursor];
+        // A ring of the last N error times: after writing, the next slot holds the oldest of the last N errors.
         _errorTimes[_errorCursor] = nowMs;
         _errorCursor = (_errorCursor + 1) % _errorTimes.Length;
-        if (_errorTimes.Length == 1 || (oldest != long.MinValue && nowMs - oldest < _limits.ErrorWindowMs))
+        var oldest = _errorTimes[_errorCursor];
+        if (oldest != long.MinValue && nowMs - oldest < _limits.ErrorWindowMs)
         {
             Trip(KillReason.ErrorRate, nowMs);
         }
