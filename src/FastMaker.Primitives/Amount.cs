@@ -6,6 +6,12 @@ namespace FastMaker.Primitives;
 /// An amount of collateral in 1e-6 units (a <see cref="long"/> of raw units; pUSD has 6 decimals).
 /// Amount alone parses a leading '-' (PnL can be negative); the whole <see cref="long"/> range parses.
 /// </summary>
+/// <remarks>
+/// Text grammar (UTF-8 or UTF-16, no allocation, no floating point): optional '-' (Amount only), digits, optional '.',
+/// digits; "0.52", "100", ".5" and "5." (trailing dot accepted) all parse; leading zeros are accepted; zeros beyond the
+/// sixth decimal are accepted because the value stays exact ("0.5000000"); anything else is rejected with a
+/// <see cref="ParseError"/>: whitespace, exponents and '+' are never accepted. Formatting writes the shortest exact decimal.
+/// </remarks>
 public readonly struct Amount : IEquatable<Amount>, IComparable<Amount>, ISpanFormattable, IUtf8SpanFormattable
 {
     /// <summary>Raw units per 1 collateral.</summary>

@@ -6,6 +6,12 @@ namespace FastMaker.Primitives;
 /// A price in 1e-6 collateral per share (an <see cref="int"/> of raw units). Parsing accepts 0 to 1 inclusive;
 /// <see cref="FromRaw"/> accepts any raw value so that differences and offsets can be represented too.
 /// </summary>
+/// <remarks>
+/// Text grammar (UTF-8 or UTF-16, no allocation, no floating point): optional '-' (Amount only), digits, optional '.',
+/// digits; "0.52", "100", ".5" and "5." (trailing dot accepted) all parse; leading zeros are accepted; zeros beyond the
+/// sixth decimal are accepted because the value stays exact ("0.5000000"); anything else is rejected with a
+/// <see cref="ParseError"/>: whitespace, exponents and '+' are never accepted. Formatting writes the shortest exact decimal.
+/// </remarks>
 public readonly struct Price : IEquatable<Price>, IComparable<Price>, ISpanFormattable, IUtf8SpanFormattable
 {
     /// <summary>Raw units per 1 collateral per share.</summary>

@@ -6,6 +6,12 @@ namespace FastMaker.Primitives;
 /// A number of outcome-token shares in 1e-6 share (a <see cref="long"/> of raw units; conditional tokens have 6 decimals).
 /// Parsing accepts non-negative values only; <see cref="FromRaw"/> accepts any raw value (a signed position, a difference).
 /// </summary>
+/// <remarks>
+/// Text grammar (UTF-8 or UTF-16, no allocation, no floating point): optional '-' (Amount only), digits, optional '.',
+/// digits; "0.52", "100", ".5" and "5." (trailing dot accepted) all parse; leading zeros are accepted; zeros beyond the
+/// sixth decimal are accepted because the value stays exact ("0.5000000"); anything else is rejected with a
+/// <see cref="ParseError"/>: whitespace, exponents and '+' are never accepted. Formatting writes the shortest exact decimal.
+/// </remarks>
 public readonly struct Quantity : IEquatable<Quantity>, IComparable<Quantity>, ISpanFormattable, IUtf8SpanFormattable
 {
     /// <summary>Raw units per share.</summary>
