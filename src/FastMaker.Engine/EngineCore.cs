@@ -1,6 +1,9 @@
 using FastMaker.Engine.Books;
+using FastMaker.Engine.Orders;
 using FastMaker.Engine.Pipeline;
+using FastMaker.Engine.Positions;
 using FastMaker.Engine.Registry;
+using FastMaker.Engine.Risk;
 
 namespace FastMaker.Engine;
 
@@ -22,6 +25,10 @@ public sealed class EngineCore
         Registry = registry;
         Options = options;
         Books = new BookStage(registry, options.StaleAfterMs);
+        Reservations = new Reservations(Math.Max(32, registry.MarketCount));
+        Positions = new PositionBook(Math.Max(64, registry.TokenCount));
+        Orders = new OrderTracker(registry, Reservations, Positions, options.OrderCapacity, options.FillCapacity);
+        Risk = new RiskEngine(registry, options.Risk, Reservations, Positions, Orders, Books);
     }
 
     /// <summary>Markets and tokens.</summary>
@@ -32,6 +39,18 @@ public sealed class EngineCore
 
     /// <summary>Stage 1: books.</summary>
     public BookStage Books { get; }
+
+    /// <summary>Our orders: the state machine fed by the gate, REST replies and the user channel.</summary>
+    public OrderTracker Orders { get; }
+
+    /// <summary>What open orders hold back (collateral per market, shares per token).</summary>
+    public Reservations Reservations { get; }
+
+    /// <summary>Shares, collateral, fees and realized PnL.</summary>
+    public PositionBook Positions { get; }
+
+    /// <summary>Caps, available balances and the kill switch; the gate's <see cref="IPreTradeRisk"/>.</summary>
+    public RiskEngine Risk { get; }
 
     /// <summary>The engine's clock: the latest receive time seen (never goes backwards).</summary>
     public long NowMs { get; private set; }
@@ -57,6 +76,68 @@ public sealed class EngineCore
 
         e.TokenIndex = ResolveToken(ref e);
         Books.OnEvent(ref e);
+        OnOrderEvents(ref e);
+    }
+
+    /// <summary>Orders, positions and risk: user-channel events, REST replies, reconciliation and operator commands.</summary>
+    private void OnOrderEvents(ref InboundEvent e)
+    {
+        switch (e.Kind)
+        {
+            case InboundKind.OrderUpdate:
+                Orders.OnOrderEvent(in e.Payload.Order, e.TokenIndex, NowMs);
+                RiskAfter(e.TokenIndex);
+                break;
+            case InboundKind.Trade:
+                Orders.OnTrade(in e.Payload.Trade, e.TokenIndex, NowMs);
+                RiskAfter(e.TokenIndex);
+                break;
+            case InboundKind.TradeMakerOrder:
+                Orders.OnTradeMakerOrder(in e.Payload.MakerOrder, e.TokenIndex, NowMs);
+                RiskAfter(e.TokenIndex);
+                break;
+            case InboundKind.TradeEnd:
+                Orders.OnTradeEnd();
+                break;
+            case InboundKind.RestReply:
+                OnRestReply(e.Cold);
+                break;
+            case InboundKind.Operator when e.Cold is KillSwitchCommand command:
+                if (command.On)
+                {
+                    Risk.Kill(NowMs);
+                }
+                else
+                {
+                    Risk.ResetKillSwitch();
+                }
+
+                break;
+            case InboundKind.MetadataRefresh:
+                Risk.RebuildClusters();
+                break;
+        }
+    }
+
+    private void OnRestReply(object? reply)
+    {
+        if (reply is OrderReply orderReply)
+        {
+            Orders.OnReply(orderReply, NowMs);
+            RiskAfter(Orders.TryGetSlot(orderReply.OrderId, out var slot) ? Orders[slot].TokenIndex : -1);
+        }
+        else if (reply is VenueOrdersSnapshot snapshot)
+        {
+            Orders.Reconcile(snapshot.Orders, snapshot.AsOfMs, snapshot.AdoptUnknown, snapshot.Differences);
+            Risk.RefreshAll();
+            Risk.OnOrdersChanged(-1, NowMs);
+        }
+    }
+
+    private void RiskAfter(int tokenIndex)
+    {
+        var market = (uint)tokenIndex < (uint)Registry.TokenCount ? Registry.MarketOfToken(tokenIndex).MarketIndex : -1;
+        Risk.OnOrdersChanged(market, NowMs);
     }
 
     /// <summary>Finds the dense token index from the payload's asset id; the registry belongs to this thread.</summary>
