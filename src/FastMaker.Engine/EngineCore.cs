@@ -1,4 +1,6 @@
 using FastMaker.Engine.Books;
+using FastMaker.Engine.Gate;
+using FastMaker.Engine.Orders;
 using FastMaker.Engine.Pipeline;
 using FastMaker.Engine.Registry;
 
@@ -33,6 +35,20 @@ public sealed class EngineCore
     /// <summary>Stage 1: books.</summary>
     public BookStage Books { get; }
 
+    /// <summary>Stage 4: the execution firewall and, behind it, the sign stage; null until attached.</summary>
+    public ExecutionGate? Gate { get; private set; }
+
+    /// <summary>Attaches the gate (composition root, before the first event).</summary>
+    public void AttachGate(ExecutionGate gate)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        Gate = gate;
+    }
+
+    /// <summary>Hands one intent to the gate at the engine clock; the only way an intent reaches the signer.</summary>
+    public GateRejectReason Submit(in OrderIntent intent) =>
+        Gate is { } gate ? gate.Submit(intent, NowMs) : GateRejectReason.KillSwitch;
+
     /// <summary>The engine's clock: the latest receive time seen (never goes backwards).</summary>
     public long NowMs { get; private set; }
 
@@ -57,6 +73,10 @@ public sealed class EngineCore
 
         e.TokenIndex = ResolveToken(ref e);
         Books.OnEvent(ref e);
+        if (e.Kind == InboundKind.RestReply && e.Cold is VenueFeedback feedback)
+        {
+            Gate?.OnVenueFeedback(feedback, NowMs);
+        }
     }
 
     /// <summary>Finds the dense token index from the payload's asset id; the registry belongs to this thread.</summary>
