@@ -92,6 +92,9 @@ public sealed class MarketInfo
     /// <summary>Liquidity rewards: max spread from the adjusted midpoint that scores, as a price distance.</summary>
     public Price? RewardsMaxSpread { get; set; }
 
+    /// <summary>The market state last evaluated from the three clocks (the engine thread updates it).</summary>
+    public FastMaker.Engine.Time.MarketState State { get; set; } = FastMaker.Engine.Time.MarketState.ChallengeWindow;
+
     /// <summary>UMA resolution progress.</summary>
     public ResolutionStatus Resolution { get; set; }
 

@@ -1,18 +1,18 @@
 namespace FastMaker.Engine.Time;
 
 /// <summary>
-/// Where a market stands on its three clocks (trading, event, resolution). Missing or contradictory time data
-/// maps to <see cref="ChallengeWindow"/>: the most restrictive state that still lets us cancel.
+/// Where a market stands on its three clocks (trading, event, resolution). Derived from metadata and event time only.
+/// Missing or contradictory time data maps to <see cref="ChallengeWindow"/>: cancel everything.
 /// </summary>
 /// <remarks>
 /// What each state allows (<see cref="MarketStateRules"/>):
 /// <list type="table">
-/// <listheader><term>state</term><description>maker quotes / orders that reduce inventory / cancels</description></listheader>
+/// <listheader><term>state</term><description>maker quotes / reducing orders / cancels</description></listheader>
 /// <item><term>Active</term><description>yes / yes / yes</description></item>
-/// <item><term>WindDown</term><description>no / yes / yes</description></item>
-/// <item><term>PreEvent</term><description>no / no / yes</description></item>
+/// <item><term>WindDown</term><description>no new exposure: only orders that reduce inventory / yes / yes</description></item>
+/// <item><term>PreEvent</term><description>no / no / yes (the venue may clear the book at game start)</description></item>
 /// <item><term>ChallengeWindow</term><description>no / no / yes</description></item>
-/// <item><term>Resolved</term><description>no / no / yes</description></item>
+/// <item><term>Resolved</term><description>no / no / yes (nothing rests; redemption is off the CLOB)</description></item>
 /// <item><term>Halted</term><description>no / no / yes</description></item>
 /// </list>
 /// </remarks>
@@ -24,7 +24,7 @@ public enum MarketState : byte
     /// <summary>Close to the end of trading: exposure may only shrink.</summary>
     WindDown,
 
-    /// <summary>Within the margin before a sports game's start: resting quotes are cancelled.</summary>
+    /// <summary>Within the margin before a sports game's start: quotes are cancelled.</summary>
     PreEvent,
 
     /// <summary>A resolution is proposed and challengeable, or time data is missing or contradictory.</summary>
@@ -33,11 +33,11 @@ public enum MarketState : byte
     /// <summary>Resolved.</summary>
     Resolved,
 
-    /// <summary>Stopped by us (operator, metadata change) or by the venue (closed, not accepting orders).</summary>
+    /// <summary>Stopped by us (metadata change, operator, kill switch) or by the venue (closed, not accepting orders).</summary>
     Halted,
 }
 
-/// <summary>The allow-table of <see cref="MarketState"/>, as code.</summary>
+/// <summary>The allow-table of <see cref="MarketState"/>.</summary>
 public static class MarketStateRules
 {
     /// <summary>May a new maker quote (adding exposure) be placed?</summary>
@@ -46,7 +46,7 @@ public static class MarketStateRules
     /// <summary>May an order that only reduces inventory be placed?</summary>
     public static bool AllowsReducingOrders(MarketState state) => state is MarketState.Active or MarketState.WindDown;
 
-    /// <summary>Cancels are allowed in every state.</summary>
+    /// <summary>Cancels are always allowed.</summary>
     public static bool AllowsCancels(MarketState state) => true;
 
     /// <summary>Must resting orders be cancelled on entering this state?</summary>
