@@ -1,4 +1,5 @@
 using FastMaker.Engine.Books;
+using FastMaker.Engine.Gate;
 using FastMaker.Engine.Orders;
 using FastMaker.Engine.Pipeline;
 using FastMaker.Engine.Positions;
@@ -51,6 +52,20 @@ public sealed class EngineCore
 
     /// <summary>Caps, available balances and the kill switch; the gate's <see cref="IPreTradeRisk"/>.</summary>
     public RiskEngine Risk { get; }
+
+    /// <summary>Stage 4: the execution firewall and, behind it, the sign stage; null until attached.</summary>
+    public ExecutionGate? Gate { get; private set; }
+
+    /// <summary>Attaches the gate (composition root, before the first event).</summary>
+    public void AttachGate(ExecutionGate gate)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        Gate = gate;
+    }
+
+    /// <summary>Hands one intent to the gate at the engine clock; the only way an intent reaches the signer.</summary>
+    public GateRejectReason Submit(in OrderIntent intent) =>
+        Gate is { } gate ? gate.Submit(intent, NowMs) : GateRejectReason.KillSwitch;
 
     /// <summary>The engine's clock: the latest receive time seen (never goes backwards).</summary>
     public long NowMs { get; private set; }
@@ -121,7 +136,11 @@ public sealed class EngineCore
 
     private void OnRestReply(object? reply)
     {
-        if (reply is OrderReply orderReply)
+        if (reply is VenueFeedback feedback)
+        {
+            Gate?.OnVenueFeedback(feedback, NowMs);
+        }
+        else if (reply is OrderReply orderReply)
         {
             Orders.OnReply(orderReply, NowMs);
             RiskAfter(Orders.TryGetSlot(orderReply.OrderId, out var slot) ? Orders[slot].TokenIndex : -1);
