@@ -5,4 +5,7 @@ public sealed class EngineOptions
 {
     /// <summary>A book with no update for this long (ms) is stale: quotes are pulled until it updates. Default 30 s.</summary>
     public long StaleAfterMs { get; init; } = 30_000;
+
+    /// <summary>The three clocks' margins (wind-down, size taper, pre-event, challenge window).</summary>
+    public Time.TimeModelOptions TimeModel { get; init; } = new();
 }
