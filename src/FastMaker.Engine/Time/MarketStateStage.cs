@@ -7,7 +7,7 @@ namespace FastMaker.Engine.Time;
 /// <summary>
 /// Keeps every market's <see cref="MarketInfo.State"/> current from the three clocks (<see cref="TimeModel"/>), on each
 /// housekeeping timer and after metadata changes, reading time only from events. A transition into a state that
-/// forbids maker quotes emits a CancelAll intent for that market. Missing or contradictory time data logs one error
+/// forbids what the previous state allowed (maker quotes, reducing orders) emits a CancelAll intent for that market. Missing or contradictory time data logs one error
 /// per market when it appears, not one per evaluation. Engine thread only; allocation-free unless it logs.
 /// </summary>
 public sealed class MarketStateStage
@@ -78,7 +78,7 @@ public sealed class MarketStateStage
         {
             market.State = state;
             Transitions++;
-            if (!MarketStateRules.AllowsMakerQuotes(state))
+            if (Forbids(previous, state))
             {
                 EmitCancelAll(_intents, market.MarketIndex, nowMs);
                 CancelAllsEmitted++;
@@ -87,6 +87,14 @@ public sealed class MarketStateStage
 
         return state;
     }
+
+    /// <summary>
+    /// True when <paramref name="next"/> forbids an order kind <paramref name="previous"/> allowed, so orders of that kind
+    /// may rest and must go. (Halted to WindDown adds nothing: nothing could rest while halted.)
+    /// </summary>
+    public static bool Forbids(MarketState previous, MarketState next) =>
+        (MarketStateRules.AllowsMakerQuotes(previous) && !MarketStateRules.AllowsMakerQuotes(next))
+        || (MarketStateRules.AllowsReducingOrders(previous) && !MarketStateRules.AllowsReducingOrders(next));
 
     /// <summary>Submits a CancelAll intent for one market.</summary>
     internal static void EmitCancelAll(IIntentSink intents, int marketIndex, long nowMs)
