@@ -57,6 +57,29 @@ public class MetadataRefreshTests
     }
 
     [Fact]
+    public void Refresh_ThatChangesTickSize_RegridsAnExistingBook_KeepingItsLevels()
+    {
+        _h.Refresh(T0, true, Meta(1));
+        var market = _h.Market(1);
+        var engine = _h.Engine;
+        var translator = new FastMaker.Engine.Pipeline.FrameTranslator<FastMaker.Engine.Pipeline.DirectEngineTarget>(
+            new FastMaker.Engine.Pipeline.DirectEngineTarget(engine));
+        var json = "{\"event_type\":\"book\",\"market\":\"" + market.ConditionId + "\",\"asset_id\":\"" + market.YesToken
+            + "\",\"timestamp\":\"1786604072222\",\"hash\":\"ed47eb91f3c7985fac1cb18cb7c19535eddd3c0a\",\"bids\":[{\"price\":\"0.48\",\"size\":\"100\"}],\"asks\":[{\"price\":\"0.52\",\"size\":\"80\"}]}";
+        translator.BeginFrame(FastMaker.Engine.Pipeline.InboundChannel.Market, 0, T0 + 1, 1_000);
+        new FastMaker.Polymarket.Parsing.MarketChannelParser().Parse(
+            new System.Buffers.ReadOnlySequence<byte>(System.Text.Encoding.UTF8.GetBytes(json)), ref translator);
+        var book = engine.Books.Book(market.YesIndex)!;
+        Assert.Equal(TickSize.Hundredth, book.Tick);
+
+        _h.Refresh(T0 + 2, true, Meta(1) with { Tick = TickSize.Thousandth });
+
+        Assert.Equal(MarketChangeKind.TickSize, ChangesOf(1));
+        Assert.Equal(TickSize.Thousandth, book.Tick);
+        Assert.Equal(Quantity.Parse("100"), book.SizeAt(Side.Buy, Price.Parse("0.48")));
+    }
+
+    [Fact]
     public void Refresh_ThatStopsAcceptingOrders_ReportsIt_CancelsAll_AndHalts()
     {
         _h.Refresh(T0, true, Meta(1), Meta(2));
