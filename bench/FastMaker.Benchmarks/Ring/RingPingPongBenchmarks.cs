@@ -7,8 +7,7 @@ namespace FastMaker.Benchmarks.Ring;
 /// Round-trip latency between two busy-spinning threads: through two rings (ping, echo stage,
 /// pong) against the floor, a bare spin on two volatile longs. One operation is one round trip.
 /// </summary>
-[ShortRunJob]
-[MemoryDiagnoser]
+[Config(typeof(RingBenchmarkConfig))]
 public class RingPingPongBenchmarks
 {
     private const int Trips = 20_000;

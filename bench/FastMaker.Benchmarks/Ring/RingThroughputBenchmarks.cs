@@ -12,8 +12,7 @@ namespace FastMaker.Benchmarks.Ring;
 /// consumer. One operation is one event; each invocation moves 1M events and waits until the
 /// consumer has seen the last. At most two threads spin.
 /// </summary>
-[ShortRunJob]
-[MemoryDiagnoser]
+[Config(typeof(RingBenchmarkConfig))]
 public class RingThroughputBenchmarks
 {
     private const int Events = 1 << 20;

@@ -48,10 +48,10 @@ internal sealed record RingBenchResult(
         json.WriteNumber("spin_floor_p99_ns", SpinFloorP99Ns);
         json.WriteNumber("spin_floor_p999_ns", SpinFloorP999Ns);
         json.WriteNumber("spin_floor_round_trips", SpinFloorCount);
-        json.WriteNumber("ring_vs_channels", Math.Round(RingVsChannels, 3));
-        json.WriteNumber("ring_vs_concurrentqueue", Math.Round(RingVsConcurrentQueue, 3));
-        json.WriteNumber("ring_batch16_vs_concurrentqueue", Math.Round(Batch16VsConcurrentQueue, 3));
-        json.WriteNumber("pingpong_vs_spin_floor", Math.Round(PingPongVsFloor, 3));
+        json.WriteNumber("ring_vs_channels", RingVsChannels);
+        json.WriteNumber("ring_vs_concurrentqueue", RingVsConcurrentQueue);
+        json.WriteNumber("ring_batch16_vs_concurrentqueue", Batch16VsConcurrentQueue);
+        json.WriteNumber("pingpong_vs_spin_floor", PingPongVsFloor);
         json.WriteNumber("rounds", Rounds);
         json.WriteNumber("slice_seconds", Math.Round(SliceSeconds, 4));
         json.WriteNumber("processor_count", Environment.ProcessorCount);

@@ -16,31 +16,24 @@ public sealed class ExchangeDomain
     /// <summary>Polygon Amoy testnet.</summary>
     public const long Amoy = 80002;
 
-    private static readonly EthAddress ExchangeV2 = EthAddress.Parse("0xE111180000d2663C0091e4f400237545B87B996B");
-    private static readonly EthAddress NegRiskExchangeV2 = EthAddress.Parse("0xe2222d279d744050d28e00520010520000310F59");
-    private static readonly EthAddress ExchangeV3Polygon = EthAddress.Parse("0xe3333700cA9d93003F00f0F71f8515005F6c00Aa");
-    private static readonly EthAddress ExchangeV3Amoy = EthAddress.Parse("0x9fE6e61422AdB6F610d8597F9684b16912D50C3D");
-
     private static readonly ExchangeDomain[] s_domains =
     [
         new(Polygon, OrderVersion.V2, false), new(Polygon, OrderVersion.V2, true), new(Polygon, OrderVersion.V3, false),
         new(Amoy, OrderVersion.V2, false), new(Amoy, OrderVersion.V2, true), new(Amoy, OrderVersion.V3, false),
     ];
 
-    private readonly byte[] _separator = new byte[32];
+    private readonly Eip712Domain _domain;
 
     private ExchangeDomain(long chainId, OrderVersion version, bool negRisk)
     {
         ChainId = chainId;
         Version = version;
         NegRisk = negRisk;
-        VerifyingContract = version == OrderVersion.V3
-            ? (chainId == Polygon ? ExchangeV3Polygon : ExchangeV3Amoy)
-            : (negRisk ? NegRiskExchangeV2 : ExchangeV2);
-        Eip712.DomainSeparator("Polymarket CTF Exchange"u8, version == OrderVersion.V3 ? "3"u8 : "2"u8, chainId, VerifyingContract, _separator);
+        // The signing code owns the domains and their separators; this only selects one.
+        _domain = PolymarketDomains.Exchange((int)version, negRisk, (ulong)chainId);
+        VerifyingContract = EthAddress.FromBytes(_domain.VerifyingContract);
     }
 
-    /// <summary>The chain id (137 or 80002).</summary>
     public long ChainId { get; }
     /// <summary>V2 or V3.</summary>
     public OrderVersion Version { get; }
@@ -48,8 +41,8 @@ public sealed class ExchangeDomain
     public bool NegRisk { get; }
     /// <summary>The exchange contract.</summary>
     public EthAddress VerifyingContract { get; }
-    /// <summary>The 32-byte EIP-712 domain separator.</summary>
-    public ReadOnlySpan<byte> Separator => _separator;
+    /// <summary>The precomputed EIP-712 domain separator.</summary>
+    public ReadOnlySpan<byte> Separator => _domain.Separator;
 
     /// <summary>Finds the domain; false for an unknown chain or for V1 (not supported here).</summary>
     public static bool TryGet(long chainId, OrderVersion version, bool negRisk, out ExchangeDomain domain)

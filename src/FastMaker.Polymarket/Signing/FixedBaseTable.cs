@@ -1,9 +1,11 @@
+using Fp = FastMaker.Polymarket.Signing.FieldArithmetic;
+
 namespace FastMaker.Polymarket.Signing;
 
 /// <summary>
 /// Precomputed multiples of G for k*G without doublings: entry [w * 16 + j] = j * 16^w * G (affine), for the 64
 /// four-bit windows w of a 256-bit scalar. k*G is then at most 64 mixed additions. 64 KiB, built once on first
-/// use (about 1000 additions and inversions). Lookups index by the secret nibble, so this is not constant-time
+/// use (about 1000 additions and a single batched inversion). Lookups index by the secret nibble, so this is not constant-time
 /// against a co-located cache-timing attacker.
 /// </summary>
 internal static class FixedBaseTable
@@ -15,18 +17,55 @@ internal static class FixedBaseTable
 
     private static AffinePoint[] Build()
     {
-        var table = new AffinePoint[Windows * Entries];
+        var jacobian = new JacobianPoint[Windows * Entries];
         JacobianPoint windowBase = Secp256k1Curve.FromAffine(Secp256k1Curve.G);
         for (int w = 0; w < Windows; w++)
         {
             JacobianPoint multiple = windowBase;
             for (int j = 1; j < Entries; j++)
             {
-                Secp256k1Curve.ToAffine(multiple, out table[w * Entries + j]);
+                jacobian[w * Entries + j] = multiple;
                 Secp256k1Curve.Add(multiple, windowBase, out multiple);
             }
             // multiple is now 16 * windowBase.
             windowBase = multiple;
+        }
+        return ToAffineBatch(jacobian);
+    }
+
+    // Montgomery's trick: one field inversion for the whole table instead of one per point. Entry j = 0 of each
+    // window is unused (infinity) and skipped.
+    private static AffinePoint[] ToAffineBatch(JacobianPoint[] points)
+    {
+        var prefix = new U256[points.Length];
+        U256 running = Fp.One;
+        for (int i = 0; i < points.Length; i++)
+        {
+            if (points[i].IsInfinity) continue;
+            Fp.Mul(running, points[i].Z, out running);
+            prefix[i] = running;
+        }
+        Fp.Inverse(running, out U256 inverse);
+        var table = new AffinePoint[points.Length];
+        for (int i = points.Length - 1; i >= 0; i--)
+        {
+            if (points[i].IsInfinity) continue;
+            // inverse = 1 / (Z_0 ... Z_i); the product before i turns it into 1 / Z_i.
+            U256 before = Fp.One;
+            for (int j = i - 1; j >= 0; j--)
+            {
+                if (!points[j].IsInfinity)
+                {
+                    before = prefix[j];
+                    break;
+                }
+            }
+            Fp.Mul(inverse, before, out U256 zInv);
+            Fp.Mul(inverse, points[i].Z, out inverse);
+            Fp.Square(zInv, out U256 zInv2);
+            Fp.Mul(zInv2, zInv, out U256 zInv3);
+            Fp.Mul(points[i].X, zInv2, out table[i].X);
+            Fp.Mul(points[i].Y, zInv3, out table[i].Y);
         }
         return table;
     }

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Fn = FastMaker.Polymarket.Signing.Mont<FastMaker.Polymarket.Signing.ScalarModulus>;
-using Fp = FastMaker.Polymarket.Signing.Mont<FastMaker.Polymarket.Signing.FieldModulus>;
+using Fp = FastMaker.Polymarket.Signing.FieldArithmetic;
 
 namespace FastMaker.Polymarket.Signing;
 

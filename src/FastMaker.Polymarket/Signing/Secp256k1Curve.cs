@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Fp = FastMaker.Polymarket.Signing.Mont<FastMaker.Polymarket.Signing.FieldModulus>;
+using Fp = FastMaker.Polymarket.Signing.FieldArithmetic;
 
 namespace FastMaker.Polymarket.Signing;
 
@@ -7,7 +7,7 @@ namespace FastMaker.Polymarket.Signing;
 /// (dbl-2009-l, madd-2007-bl, add-2007-bl from the Explicit-Formulas Database).</summary>
 internal static class Secp256k1Curve
 {
-    /// <summary>The generator G in affine Montgomery form.</summary>
+    /// <summary>The generator G in affine coordinates.</summary>
     public static readonly AffinePoint G = CreateGenerator();
 
     private static AffinePoint CreateGenerator()
@@ -21,7 +21,7 @@ internal static class Secp256k1Curve
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static JacobianPoint FromAffine(in AffinePoint p) => new() { X = p.X, Y = p.Y, Z = FieldModulus.One };
+    public static JacobianPoint FromAffine(in AffinePoint p) => new() { X = p.X, Y = p.Y, Z = Fp.One };
 
     public static void Double(in JacobianPoint p, out JacobianPoint r)
     {
@@ -183,16 +183,5 @@ internal static class Secp256k1Curve
             }
         }
         r = acc;
-    }
-
-    /// <summary>True when affine (x, y) (Montgomery form) satisfies y^2 = x^3 + 7.</summary>
-    public static bool IsOnCurve(in AffinePoint p)
-    {
-        Fp.Square(p.Y, out U256 lhs);
-        Fp.Square(p.X, out U256 rhs);
-        Fp.Mul(rhs, p.X, out rhs);
-        Fp.ToMont(new U256(7, 0, 0, 0), out U256 seven);
-        Fp.Add(rhs, seven, out rhs);
-        return U256.Equal(lhs, rhs);
     }
 }
