@@ -60,6 +60,20 @@ public class MarketMetadataMapperTests
     }
 
     [Fact]
+    public void GammaJson_FeeScheduleAndCurrentUmaStatus_AreRead()
+    {
+        var json = GammaFixtures.ReferenceJson.Replace(
+            "\"feeType\":\"crypto_fees\"",
+            "\"feeType\":\"crypto_fees\",\"feeSchedule\":{\"rate\":\"0.05\",\"exponent\":1,\"takerOnly\":true},\"umaResolutionStatus\":\"proposed\"");
+        var gamma = System.Text.Json.JsonSerializer.Deserialize<GammaMarket>(json,
+            new System.Text.Json.JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString })!;
+        var m = Map(gamma);
+        Assert.Equal(500, m.TakerFeeRateBps);
+        Assert.Equal(ResolutionStatus.Proposed, m.Resolution);
+        Assert.Null(m.NotQuotableReason);
+    }
+
+    [Fact]
     public void ClobDetails_SupplyTheFeeRate_AndOverrideTickAndMinSize()
     {
         var details = GammaFixtures.ClobDetails() with { MinTickSize = 0.001m, MinOrderSize = 10m };
