@@ -5,6 +5,9 @@ using FastMaker.Engine.Pipeline;
 using FastMaker.Engine.Positions;
 using FastMaker.Engine.Registry;
 using FastMaker.Engine.Risk;
+using FastMaker.Engine.Time;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FastMaker.Engine;
 
@@ -19,18 +22,38 @@ public sealed class EngineCore
     private long _lastFrame = -1;
 
     /// <summary>Creates an engine over a registry.</summary>
-    public EngineCore(MarketRegistry registry, EngineOptions options)
+    /// <param name="registry">Markets and tokens.</param>
+    /// <param name="options">Settings.</param>
+    /// <param name="intents">Where intents go, in order; null for a new <see cref="IntentBuffer"/>.</param>
+    /// <param name="logger">Cold-path log lines (metadata problems, time data errors); null for none.</param>
+    public EngineCore(MarketRegistry registry, EngineOptions options, IIntentSink? intents = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
         Registry = registry;
         Options = options;
+        Intents = intents ?? new IntentBuffer();
+        var log = logger ?? NullLogger.Instance;
         Books = new BookStage(registry, options.StaleAfterMs);
         Reservations = new Reservations(Math.Max(32, registry.MarketCount));
         Positions = new PositionBook(Math.Max(64, registry.TokenCount));
         Orders = new OrderTracker(registry, Reservations, Positions, options.OrderCapacity, options.FillCapacity);
         Risk = new RiskEngine(registry, options.Risk, Reservations, Positions, Orders, Books);
+        Metadata = new MetadataStage(registry, Intents, log);
+        States = new MarketStateStage(registry, options.TimeModel, Intents, log);
     }
+
+    /// <summary>Where the engine's intents go, in the order they were formed.</summary>
+    public IIntentSink Intents { get; }
+
+    /// <summary>Applies metadata refreshes to the registry (cancel-all and halt on negRisk or binding changes).</summary>
+    public MetadataStage Metadata { get; }
+
+    /// <summary>The time model: market states from the three clocks.</summary>
+    public MarketStateStage States { get; }
+
+    /// <summary>Cold events whose object was missing or of the wrong type (counted, ignored).</summary>
+    public long MalformedColdEvents { get; private set; }
 
     /// <summary>Markets and tokens.</summary>
     public MarketRegistry Registry { get; }
@@ -90,6 +113,17 @@ public sealed class EngineCore
         }
 
         e.TokenIndex = ResolveToken(ref e);
+        switch (e.Kind)
+        {
+            case InboundKind.MetadataRefresh:
+                // First, so that its cancel-alls precede anything else this event causes.
+                OnMetadataRefresh(ref e);
+                break;
+            case InboundKind.Timer when e.Payload.Timer.Kind == TimerKind.Housekeeping:
+                States.EvaluateAll(NowMs);
+                break;
+        }
+
         Books.OnEvent(ref e);
         OnOrderEvents(ref e);
     }
@@ -157,6 +191,31 @@ public sealed class EngineCore
     {
         var market = (uint)tokenIndex < (uint)Registry.TokenCount ? Registry.MarketOfToken(tokenIndex).MarketIndex : -1;
         Risk.OnOrdersChanged(market, NowMs);
+    }
+
+    private void OnMetadataRefresh(ref InboundEvent e)
+    {
+        if (e.Cold is not MetadataRefresh refresh)
+        {
+            MalformedColdEvents++;
+            return;
+        }
+
+        var changes = Metadata.Apply(refresh, NowMs);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i];
+            if ((change.Kinds & MarketChangeKind.TickSize) != 0)
+            {
+                // Same effect as a tick_size_change: re-grid both books of the market.
+                var market = Registry.Market(change.MarketIndex);
+                var tick = market.Tick!.Value;
+                Books.Book(market.YesIndex)?.ChangeTickSize(tick);
+                Books.Book(market.NoIndex)?.ChangeTickSize(tick);
+            }
+        }
+
+        States.EvaluateAll(NowMs);
     }
 
     /// <summary>Finds the dense token index from the payload's asset id; the registry belongs to this thread.</summary>

@@ -16,4 +16,7 @@ public sealed class EngineOptions
 
     /// <summary>Fill records kept for trade status transitions and rollbacks. Default 16384.</summary>
     public int FillCapacity { get; init; } = 16384;
+
+    /// <summary>The three clocks' margins (wind-down, size taper, pre-event, challenge window).</summary>
+    public Time.TimeModelOptions TimeModel { get; init; } = new();
 }

@@ -104,6 +104,43 @@ public sealed class MarketInfo
     /// <summary>Why this market must not be quoted, or null when its metadata is complete.</summary>
     public string? NotQuotableReason { get; set; }
 
+    /// <summary>True once a metadata refresh has described this market (before that, its facts are not diffed).</summary>
+    public bool HasMetadata { get; set; }
+
+    /// <summary>When the market opened (Gamma <c>startDate</c>), unix ms; null when unknown.</summary>
+    public long? StartMs { get; set; }
+
+    /// <summary>When the underlying event starts (Gamma <c>eventStartTime</c>, e.g. a crypto window), unix ms, if any.</summary>
+    public long? EventStartMs { get; set; }
+
+    /// <summary>The venue clears the book at the game's start (<c>clearBookOnStart</c> / <c>cbos</c>).</summary>
+    public bool ClearBookOnStart { get; set; }
+
+    /// <summary>Marketable orders are held this many seconds (sports <c>seconds_delay</c>); null when unknown.</summary>
+    public int? SecondsDelay { get; set; }
+
+    /// <summary>The market charges platform fees; null when unknown.</summary>
+    public bool? FeesEnabled { get; set; }
+
+    /// <summary>Fees are charged to takers only (<c>fd.to</c> / <c>feeSchedule.takerOnly</c>).</summary>
+    public bool FeeTakerOnly { get; set; }
+
+    /// <summary>The parent event is a negRisk event (event <c>negRisk</c> or <c>enableNegRisk</c>).</summary>
+    public bool EventNegRisk { get; set; }
+
+    /// <summary>
+    /// Why the engine halted this market after a metadata change (negRisk flags, event binding), or null. Cleared by
+    /// the next refresh in which the market's flags and binding are unchanged (a clean refresh).
+    /// </summary>
+    public string? HaltReason { get; set; }
+
+    /// <summary>The missing or contradictory time data found at the last state evaluation, or None.</summary>
+    public FastMaker.Engine.Time.TimeDataProblem TimeProblem { get; set; }
+
+    /// <summary>True when metadata is complete, nothing halted it, and its state allows maker quotes.</summary>
+    public bool CanQuote =>
+        NotQuotableReason is null && HaltReason is null && FastMaker.Engine.Time.MarketStateRules.AllowsMakerQuotes(State);
+
     /// <summary>Dense index of the given token's complement in this market.</summary>
     public int ComplementOf(int tokenIndex) => tokenIndex == YesIndex ? NoIndex : YesIndex;
 

@@ -15,6 +15,10 @@ namespace FastMaker.Engine.Time;
 /// <item><term>Resolved</term><description>no / no / yes (nothing rests; redemption is off the CLOB)</description></item>
 /// <item><term>Halted</term><description>no / no / yes</description></item>
 /// </list>
+/// The engine emits a CancelAll for a market when its state changes to one that forbids what the previous state
+/// allowed (<see cref="MarketStateStage.Forbids"/>), and when a metadata refresh halts it. PreEvent starts
+/// <see cref="TimeModelOptions.PreEventMarginMs"/> before the game (or event) start and lasts through it: there is no
+/// in-play quoting, whatever <c>clearBookOnStart</c> says. See <see cref="TimeModel"/> for the evaluation order.
 /// </remarks>
 public enum MarketState : byte
 {

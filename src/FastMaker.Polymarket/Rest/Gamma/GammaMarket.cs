@@ -38,4 +38,17 @@ public sealed record GammaMarket(
     [property: JsonPropertyName("makerBaseFee")] decimal? MakerBaseFee,
     [property: JsonPropertyName("takerBaseFee")] decimal? TakerBaseFee,
     [property: JsonPropertyName("makerRebatesFeeShareBps")] decimal? MakerRebatesFeeShareBps,
-    [property: JsonPropertyName("umaResolutionStatuses"), JsonConverter(typeof(JsonEncodedStringArrayConverter))] string[]? UmaResolutionStatuses);
+    [property: JsonPropertyName("umaResolutionStatuses"), JsonConverter(typeof(JsonEncodedStringArrayConverter))] string[]? UmaResolutionStatuses)
+{
+    /// <summary>When the market opened (<c>startDate</c>), ISO 8601.</summary>
+    [JsonPropertyName("startDate")]
+    public string? StartDate { get; init; }
+
+    /// <summary>The current UMA resolution status (<c>umaResolutionStatus</c>: "proposed", "disputed", "resolved"), if any.</summary>
+    [JsonPropertyName("umaResolutionStatus")]
+    public string? UmaResolutionStatus { get; init; }
+
+    /// <summary>Platform fee parameters (<c>feeSchedule</c>: rate, exponent, taker only), when Gamma sends them.</summary>
+    [JsonPropertyName("feeSchedule")]
+    public GammaFeeSchedule? FeeSchedule { get; init; }
+}
