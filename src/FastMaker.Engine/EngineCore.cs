@@ -1,6 +1,8 @@
 using FastMaker.Engine.Books;
 using FastMaker.Engine.Pipeline;
+using FastMaker.Engine.Quoting;
 using FastMaker.Engine.Registry;
+using FastMaker.Engine.Signals;
 
 namespace FastMaker.Engine;
 
@@ -16,12 +18,21 @@ public sealed class EngineCore
 
     /// <summary>Creates an engine over a registry.</summary>
     public EngineCore(MarketRegistry registry, EngineOptions options)
+        : this(registry, options, new SignalOptions(), new QuoteOptions())
+    {
+    }
+
+    /// <summary>Creates an engine over a registry with explicit signal and quote settings.</summary>
+    public EngineCore(MarketRegistry registry, EngineOptions options, SignalOptions signalOptions, QuoteOptions quoteOptions)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
         Registry = registry;
         Options = options;
         Books = new BookStage(registry, options.StaleAfterMs);
+        Signals = new SignalStage(registry, Books, signalOptions);
+        Intents = new IntentBuffer(quoteOptions.IntentCapacity);
+        Quotes = new QuoteStage(registry, Books, Signals, quoteOptions, Intents);
     }
 
     /// <summary>Markets and tokens.</summary>
@@ -32,6 +43,15 @@ public sealed class EngineCore
 
     /// <summary>Stage 1: books.</summary>
     public BookStage Books { get; }
+
+    /// <summary>Stage 2: signals (fair value, flow, markouts, OFI, toxicity). The order stage reports our fills to it.</summary>
+    public SignalStage Signals { get; }
+
+    /// <summary>Stage 3: quoting and the differ.</summary>
+    public QuoteStage Quotes { get; }
+
+    /// <summary>Intents formed while processing the current event (cleared before each event; the gate reads them).</summary>
+    public IntentBuffer Intents { get; }
 
     /// <summary>The engine's clock: the latest receive time seen (never goes backwards).</summary>
     public long NowMs { get; private set; }
@@ -56,7 +76,10 @@ public sealed class EngineCore
         }
 
         e.TokenIndex = ResolveToken(ref e);
-        Books.OnEvent(ref e);
+        Intents.Clear();
+        var changed = Books.OnEvent(ref e);
+        Signals.OnEvent(ref e, changed, NowMs);
+        Quotes.OnEvent(ref e, changed, NowMs);
     }
 
     /// <summary>Finds the dense token index from the payload's asset id; the registry belongs to this thread.</summary>
