@@ -3,11 +3,13 @@ using FastMaker.Engine.Gate;
 using FastMaker.Engine.Orders;
 using FastMaker.Engine.Pipeline;
 using FastMaker.Engine.Positions;
+using FastMaker.Engine.Quoting;
 using FastMaker.Engine.Registry;
 using FastMaker.Engine.Risk;
+using FastMaker.Engine.Signals;
 using FastMaker.Engine.Time;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace FastMaker.Engine;
 
@@ -24,9 +26,17 @@ public sealed class EngineCore
     /// <summary>Creates an engine over a registry.</summary>
     /// <param name="registry">Markets and tokens.</param>
     /// <param name="options">Settings.</param>
-    /// <param name="intents">Where intents go, in order; null for a new <see cref="IntentBuffer"/>.</param>
+    /// <param name="intents">Where this event's intents go; null for a new <see cref="IntentBuffer"/>.</param>
     /// <param name="logger">Cold-path log lines (metadata problems, time data errors); null for none.</param>
-    public EngineCore(MarketRegistry registry, EngineOptions options, IIntentSink? intents = null, ILogger? logger = null)
+    /// <param name="signalOptions">Signal settings; null for the defaults.</param>
+    /// <param name="quoteOptions">Quote settings; null for the defaults.</param>
+    public EngineCore(
+        MarketRegistry registry,
+        EngineOptions options,
+        IntentBuffer? intents = null,
+        ILogger? logger = null,
+        SignalOptions? signalOptions = null,
+        QuoteOptions? quoteOptions = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
@@ -41,10 +51,13 @@ public sealed class EngineCore
         Risk = new RiskEngine(registry, options.Risk, Reservations, Positions, Orders, Books);
         Metadata = new MetadataStage(registry, Intents, log);
         States = new MarketStateStage(registry, options.TimeModel, Intents, log);
+        quoteOptions ??= new QuoteOptions();
+        Signals = new SignalStage(registry, Books, signalOptions ?? new SignalOptions());
+        Quotes = new QuoteStage(registry, Books, Signals, quoteOptions, Intents);
     }
 
-    /// <summary>Where the engine's intents go, in the order they were formed.</summary>
-    public IIntentSink Intents { get; }
+    /// <summary>Intents formed while processing the current event, in order (cleared before each event; the gate reads them).</summary>
+    public IntentBuffer Intents { get; }
 
     /// <summary>Applies metadata refreshes to the registry (cancel-all and halt on negRisk or binding changes).</summary>
     public MetadataStage Metadata { get; }
@@ -90,6 +103,13 @@ public sealed class EngineCore
     public GateRejectReason Submit(in OrderIntent intent) =>
         Gate is { } gate ? gate.Submit(intent, NowMs) : GateRejectReason.KillSwitch;
 
+    /// <summary>Stage 2: signals (fair value, flow, markouts, OFI, toxicity). The order stage reports our fills to it.</summary>
+    public SignalStage Signals { get; }
+
+    /// <summary>Stage 3: quoting and the differ.</summary>
+    public QuoteStage Quotes { get; }
+
+
     /// <summary>The engine's clock: the latest receive time seen (never goes backwards).</summary>
     public long NowMs { get; private set; }
 
@@ -113,6 +133,7 @@ public sealed class EngineCore
         }
 
         e.TokenIndex = ResolveToken(ref e);
+        Intents.Clear();
         switch (e.Kind)
         {
             case InboundKind.MetadataRefresh:
@@ -124,7 +145,9 @@ public sealed class EngineCore
                 break;
         }
 
-        Books.OnEvent(ref e);
+        var changed = Books.OnEvent(ref e);
+        Signals.OnEvent(ref e, changed, NowMs);
+        Quotes.OnEvent(ref e, changed, NowMs);
         OnOrderEvents(ref e);
     }
 

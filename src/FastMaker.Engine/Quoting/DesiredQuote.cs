@@ -31,6 +31,24 @@ public struct DesiredQuote
 
     /// <summary>Why a side is missing or widened, for the log and the dashboard.</summary>
     public QuoteReason Reason;
+
+    /// <summary>Fair value of the token (raw price units) the quote was built on; NaN when unknown.</summary>
+    public double FairValueRaw;
+
+    /// <summary>The market's toxicity score in [0, 1] the quote was built with.</summary>
+    public double Toxicity;
+
+    /// <summary>Expected liquidity-reward Q_min of the market's quotes per sample (multiplier b = 1); 0 when none.</summary>
+    public double RewardScore;
+
+    /// <summary>Clears everything but the token index.</summary>
+    public void Reset()
+    {
+        var token = TokenIndex;
+        this = default;
+        TokenIndex = token;
+        FairValueRaw = double.NaN;
+    }
 }
 
 /// <summary>Why the quote stage pulled or changed a quote (flags).</summary>
