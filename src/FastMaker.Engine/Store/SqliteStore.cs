@@ -16,6 +16,8 @@ public sealed class SqliteStore : IDisposable
 {
     private const string LastGroupKey = "last_group_seq";
     private const string SchemaVersionKey = "schema_version";
+    private const int Corrupt = 11;
+    private const int NotADatabase = 26;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _upsertOrder;
@@ -115,6 +117,11 @@ public sealed class SqliteStore : IDisposable
             var store = new SqliteStore(connection, path) { SchemaVersion = version };
             store.LastGroupSequence = ReadMetaLong(connection, LastGroupKey);
             return store;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
+        {
+            connection.Dispose();
+            throw new StoreCorruptedException($"Store '{path}' is not a readable SQLite database: {ex.Message}", ex);
         }
         catch
         {
@@ -449,7 +456,7 @@ public sealed class SqliteStore : IDisposable
         var text = reader.GetString(column);
         return Hash32.TryParse(text.AsSpan(), out var value)
             ? value
-            : throw Corrupt(reader, column, text, "a 0x-prefixed 32-byte hex hash");
+            : throw CorruptValue(reader, column, text, "a 0x-prefixed 32-byte hex hash");
     }
 
     private static UInt256 ReadToken(SqliteDataReader reader, int column)
@@ -457,13 +464,13 @@ public sealed class SqliteStore : IDisposable
         var text = reader.GetString(column);
         return UInt256.TryParse(text.AsSpan(), out var value)
             ? value
-            : throw Corrupt(reader, column, text, "a decimal token id");
+            : throw CorruptValue(reader, column, text, "a decimal token id");
     }
 
     private static Guid ReadGuid(SqliteDataReader reader, int column)
     {
         var text = reader.GetString(column);
-        return Guid.TryParseExact(text, "D", out var value) ? value : throw Corrupt(reader, column, text, "a trade id GUID");
+        return Guid.TryParseExact(text, "D", out var value) ? value : throw CorruptValue(reader, column, text, "a trade id GUID");
     }
 
     private static TEnum ReadEnum<TEnum>(SqliteDataReader reader, int column)
@@ -472,9 +479,9 @@ public sealed class SqliteStore : IDisposable
         var text = reader.GetString(column);
         return Enum.TryParse<TEnum>(text, ignoreCase: false, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text[0])
             ? value
-            : throw Corrupt(reader, column, text, "a " + typeof(TEnum).Name + " name");
+            : throw CorruptValue(reader, column, text, "a " + typeof(TEnum).Name + " name");
     }
 
-    private static StoreCorruptedException Corrupt(SqliteDataReader reader, int column, string text, string expected) =>
+    private static StoreCorruptedException CorruptValue(SqliteDataReader reader, int column, string text, string expected) =>
         new($"Store column '{reader.GetName(column)}' holds '{text}', which is not {expected}.");
 }
