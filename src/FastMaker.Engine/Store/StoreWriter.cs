@@ -31,6 +31,7 @@ public sealed class StoreWriter : IDisposable
     private long _failures;
     private long _producerStalls;
     private volatile bool _stopping;
+    private volatile Exception? _fault;
 
     /// <summary>
     /// Starts a writer over an open store. <paramref name="committed"/> runs on the writer thread after each
@@ -70,12 +71,29 @@ public sealed class StoreWriter : IDisposable
     /// <summary>Times the producer found the queue full and had to wait.</summary>
     public long ProducerStalls => Volatile.Read(ref _producerStalls);
 
+    /// <summary>
+    /// Why the writer stopped (a record SQLite refused for a reason retrying cannot fix), or null. Once set, nothing
+    /// more is written and <see cref="Append"/> throws: the engine must stop rather than run without a store.
+    /// </summary>
+    public Exception? Fault => _fault;
+
     /// <summary>Queues one record of the current group (engine thread, allocation-free).</summary>
     public void Append(in StoreChange change)
     {
         if (change.Kind is StoreChangeKind.None or StoreChangeKind.GroupEnd)
         {
             StoreThrowHelper.ThrowNotARecord(change.Kind);
+        }
+
+        if (change.Kind == StoreChangeKind.Reservation
+            && change.Reservation.Scope is not (ReservationScope.MarketCollateral or ReservationScope.TokenShares))
+        {
+            StoreThrowHelper.ThrowUnknownScope(change.Reservation.Scope);
+        }
+
+        if (_fault is { } fault)
+        {
+            StoreThrowHelper.ThrowFaulted(fault);
         }
 
         Enqueue(in change);
@@ -134,6 +152,11 @@ public sealed class StoreWriter : IDisposable
         _signal.Set();
         while (!_queue.TryEnqueue(in change))
         {
+            if (_fault is { } fault)
+            {
+                StoreThrowHelper.ThrowFaulted(fault);
+            }
+
             spin.SpinOnce(sleep1Threshold: 20);
         }
     }
@@ -145,7 +168,18 @@ public sealed class StoreWriter : IDisposable
             // Reset before draining: a Set that lands after the drain is not lost.
             _signal.Reset();
             var stopping = _stopping;
-            DrainAndWrite();
+            try
+            {
+                DrainAndWrite();
+            }
+            catch (Exception ex)
+            {
+                // Not transient (a record SQLite refuses, a bug): stop whole, never write past a group that failed.
+                _fault = ex;
+                _logger.LogCritical(ex, "Store writer stopped: groups after {Sequence} are not durable", CommittedGroupSequence);
+                return;
+            }
+
             if (stopping)
             {
                 return;

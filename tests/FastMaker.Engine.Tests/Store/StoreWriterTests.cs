@@ -159,4 +159,44 @@ public sealed class StoreWriterTests
         Assert.Equal(0, allocated);
         Assert.True(writer.WaitForCommit(5200, CommitTimeout));
     }
+
+    [Fact]
+    public void Append_ReservationWithUnknownScope_IsRefusedOnTheEngineThread()
+    {
+        using var dir = new TempStorePath();
+        using var store = SqliteStore.Open(dir.File);
+        using var writer = new StoreWriter(store);
+        var bad = StoreChange.Of(new StoredReservation((ReservationScope)9, CrashStream.Market, FastMaker.Primitives.UInt256.Zero, 1, 1));
+
+        var ex = Assert.Throws<ArgumentException>(() => writer.Append(bad));
+        Assert.Contains("scope 9", ex.Message);
+    }
+
+    [Fact]
+    public void StoreClosedUnderTheWriter_FaultsAndAppendThrows_NothingPartialWritten()
+    {
+        using var dir = new TempStorePath();
+        var scratch = new List<StoreChange>();
+        var store = SqliteStore.Open(dir.File);
+        var writer = new StoreWriter(store);
+        AppendGroup(writer, 1, scratch);
+        Assert.True(writer.WaitForCommit(1, CommitTimeout));
+
+        store.Dispose(); // the writer's next transaction fails with an error retrying cannot fix
+        AppendGroup(writer, 2, scratch);
+        for (var i = 0; i < 3000 && writer.Fault is null; i++)
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.NotNull(writer.Fault);
+        var ex = Assert.Throws<InvalidOperationException>(() => writer.Append(StoreChange.Of(CrashStream.Order(3, filled: false))));
+        Assert.Contains("stopped", ex.Message);
+        writer.Dispose();
+
+        using var reopened = SqliteStore.Open(dir.File);
+        var expected = new ReferenceState();
+        expected.AdvanceCrashStreamTo(1);
+        expected.AssertEqual(reopened.Load());
+    }
 }
