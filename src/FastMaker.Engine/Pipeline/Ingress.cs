@@ -144,6 +144,9 @@ public sealed class Ingress<TTarget> : IControlSink
         }
     }
 
+    /// <summary>One pass, for tests that drive the ingress on their own thread.</summary>
+    internal bool DrainOnceForTest() => DrainOnce();
+
     /// <summary>One pass over the control queue and every source; true when anything was published.</summary>
     private bool DrainOnce()
     {
