@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return RingBenchCommand.Create();
         yield return OrderCommand.Create();
         yield return AuthCommand.Create();
+        yield return ReplayCommand.Create();
     }
 }

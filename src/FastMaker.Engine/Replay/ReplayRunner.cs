@@ -20,6 +20,58 @@ public static class ReplayRunner
     /// </summary>
     public static Action<EngineCore, IntentRecorder>? ConnectIntents { get; set; }
 
+    /// <summary>
+    /// Loads a capture (<paramref name="capturePath"/>) or a frames JSONL file (<paramref name="framesPath"/>), exactly one,
+    /// takes markets from <paramref name="marketsPath"/> (Gamma JSON) when given or from the frames otherwise, and replays.
+    /// Bad files throw <see cref="InvalidDataException"/>, <see cref="FileNotFoundException"/> or <see cref="ArgumentException"/>
+    /// with a message that names the problem.
+    /// </summary>
+    public static ReplayReport RunFiles(string? capturePath, string? framesPath, string? marketsPath, EngineOptions? options = null)
+    {
+        if ((capturePath is null) == (framesPath is null))
+        {
+            throw new ArgumentException("give exactly one of --capture FILE or --frames FILE.jsonl");
+        }
+
+        var warnings = new List<string>();
+        List<ReplayFrame> frames;
+        if (capturePath is not null)
+        {
+            RequireFile(capturePath, "capture");
+            frames = CaptureFrames.ReadFile(capturePath, out var truncated);
+            if (truncated is not null)
+            {
+                warnings.Add(truncated);
+            }
+        }
+        else
+        {
+            RequireFile(framesPath!, "frames");
+            frames = FramesJsonlReader.ReadFile(framesPath!);
+        }
+
+        var registry = new MarketRegistry();
+        if (marketsPath is not null)
+        {
+            RequireFile(marketsPath, "markets");
+            warnings.AddRange(ReplayMarkets.LoadGamma(File.ReadAllText(marketsPath), registry));
+        }
+        else
+        {
+            warnings.AddRange(ReplayMarkets.DiscoverFromFrames(frames, registry));
+        }
+
+        return Run(frames, registry, options, warnings);
+    }
+
+    private static void RequireFile(string path, string what)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(what + " file not found: " + path, path);
+        }
+    }
+
     /// <summary>Replays <paramref name="frames"/> through a new engine over <paramref name="registry"/>.</summary>
     /// <param name="frames">The frames, in receive order.</param>
     /// <param name="registry">Markets (from the frames or from Gamma); the engine owns it from now on.</param>
