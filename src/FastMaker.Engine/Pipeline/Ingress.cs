@@ -113,6 +113,12 @@ public sealed class Ingress<TTarget> : IControlSink
 
                 if (stopping)
                 {
+                    // A read armed before the stop may hold data it has not handed over yet: finish it, then drain again.
+                    if (FinishPendingReads())
+                    {
+                        continue;
+                    }
+
                     return;
                 }
 
@@ -257,6 +263,31 @@ public sealed class Ingress<TTarget> : IControlSink
         }
 
         return ready;
+    }
+
+    /// <summary>Cancels every armed read, waits for each to complete, and drains what they received; true when anything was published.</summary>
+    private bool FinishPendingReads()
+    {
+        _stopReads.Cancel();
+        var worked = false;
+        for (var i = 0; i < _sources.Count; i++)
+        {
+            var state = _sources[i];
+            if (!state.Armed)
+            {
+                continue;
+            }
+
+            var spinner = new SpinWait();
+            while (!state.Pending.IsCompleted)
+            {
+                spinner.SpinOnce(sleep1Threshold: 10);
+            }
+
+            worked |= DrainSource(state);
+        }
+
+        return worked;
     }
 
     private void ObservePendingReads()

@@ -163,22 +163,19 @@ public sealed class JournalTests : IDisposable
 
     private sealed class FailingStream : MemoryStream
     {
-        private bool _headerWritten;
+        // The first write is the file header; every later write fails.
+        private int _writes;
 
-        public override void Write(byte[] buffer, int offset, int count)
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
         {
-            if (_headerWritten)
+            if (_writes++ > 0)
             {
                 throw new IOException("disk full");
             }
 
-            base.Write(buffer, offset, count);
-        }
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            _headerWritten = true;
-            base.Write(buffer);
+            base.Write(buffer.ToArray(), 0, buffer.Length);
         }
     }
 }
