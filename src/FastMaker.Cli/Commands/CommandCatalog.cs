@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return OrderCommand.Create();
         yield return AuthCommand.Create();
         yield return VenueCommand.Create();
+        yield return ReplayCommand.Create();
     }
 }

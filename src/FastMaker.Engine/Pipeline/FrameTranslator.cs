@@ -37,6 +37,24 @@ public struct FrameTranslator<TTarget> : IMarketChannelSink, IUserChannelSink
         _frameSequence = frameSequence;
     }
 
+    /// <summary>The target (a copy, for its statistics).</summary>
+    public readonly TTarget Target => _target;
+
+    /// <summary>Publishes a control item (timer, connection status, REST reply...) as one event with its own ordinal.</summary>
+    public void Publish(in ControlItem item, long frameSequence)
+    {
+        ref var e = ref _target.Claim();
+        e.Kind = item.Kind;
+        e.Channel = item.Channel;
+        e.ConnectionId = item.ConnectionId;
+        e.TokenIndex = -1;
+        e.ReceiveMs = item.ReceiveMs;
+        e.FrameSequence = frameSequence;
+        e.Payload = item.Payload;
+        e.Cold = item.Cold;
+        _target.Commit();
+    }
+
     /// <inheritdoc />
     public void OnBookBegin(in BookSnapshot book) {
         Claim(InboundKind.BookBegin).Payload.Book = book;
