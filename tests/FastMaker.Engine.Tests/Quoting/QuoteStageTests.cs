@@ -54,10 +54,16 @@ public class QuoteStageTests
     {
         var m = Ready();
         m.LiveOrders.Upsert(new LiveOrderView(Hash32.Parse("0x" + new string('1', 64)), m.Yes, Side.Buy, Price.FromRaw(480_000), Quantity.FromRaw(50_000_000), Quantity.FromRaw(50_000_000), false));
-        m.Market.State = MarketState.PreEvent;
+        // A game one minute away: inside the pre-event margin, so the time model says PreEvent on the next timer.
+        m.Market.GameStartMs = 1_500 + 60_000;
         m.Housekeeping(1_500);
-        Assert.Equal(1, m.Engine.Intents.Count);
-        Assert.Equal(IntentKind.Cancel, m.Engine.Intents[0].Kind);
+        Assert.Equal(MarketState.PreEvent, m.Market.State);
+        // The time model cancels the market on entering PreEvent; the quote stage also cancels its own live quote.
+        var intents = m.Engine.Intents.AsSpan().ToArray();
+        Assert.Equal(2, intents.Length);
+        Assert.Equal(IntentKind.CancelAll, intents[0].Kind);
+        Assert.Equal(IntentKind.Cancel, intents[1].Kind);
+        Assert.Equal(Hash32.Parse("0x" + new string('1', 64)), intents[1].TargetOrderId);
         Assert.Equal(QuoteReason.MarketState, m.Engine.Quotes.Desired(m.Yes).Reason);
     }
 

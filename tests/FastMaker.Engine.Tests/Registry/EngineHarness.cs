@@ -15,10 +15,21 @@ internal sealed class EngineHarness
 
     public EngineHarness(TimeModelOptions? time = null)
     {
-        Engine = new EngineCore(new MarketRegistry(), new EngineOptions { TimeModel = time ?? new TimeModelOptions() }, Intents, Log);
+        Engine = new EngineCore(new MarketRegistry(), new EngineOptions { TimeModel = time ?? new TimeModelOptions() }, logger: Log);
     }
 
+    /// <summary>Every intent the engine formed since the harness began (the engine's own buffer holds one event's).</summary>
     public IntentBuffer Intents { get; } = new();
+
+    /// <summary>Delivers one event and keeps the intents it formed.</summary>
+    public void Deliver(ref InboundEvent e)
+    {
+        Engine.OnEvent(ref e);
+        foreach (var intent in Engine.Intents.AsSpan())
+        {
+            Intents.Submit(intent);
+        }
+    }
 
     public ListLogger Log { get; } = new();
 
@@ -58,14 +69,14 @@ internal sealed class EngineHarness
     public void Refresh(long nowMs, MetadataRefresh refresh)
     {
         var e = new InboundEvent { Kind = InboundKind.MetadataRefresh, Channel = InboundChannel.Control, ReceiveMs = nowMs, FrameSequence = _frame++, Cold = refresh };
-        Engine.OnEvent(ref e);
+        Deliver(ref e);
     }
 
     public void Tick(long nowMs)
     {
         var e = new InboundEvent { Kind = InboundKind.Timer, Channel = InboundChannel.Control, ReceiveMs = nowMs, FrameSequence = _frame++ };
         e.Payload.Timer = new TimerTick { Kind = TimerKind.Housekeeping, DueMs = nowMs };
-        Engine.OnEvent(ref e);
+        Deliver(ref e);
     }
 
     /// <summary>The markets (by n) of the CancelAll intents held, in order.</summary>

@@ -234,7 +234,7 @@ public class MetadataRefreshTests
     public void MetadataEventWithoutARefreshObject_IsCountedAndIgnored()
     {
         var e = new FastMaker.Engine.Pipeline.InboundEvent { Kind = FastMaker.Engine.Pipeline.InboundKind.MetadataRefresh, ReceiveMs = T0, Cold = "not a refresh" };
-        _h.Engine.OnEvent(ref e);
+        _h.Deliver(ref e);
         Assert.Equal(1, _h.Engine.MalformedColdEvents);
         Assert.Equal(0, _h.Engine.Registry.MarketCount);
     }

@@ -90,7 +90,7 @@ public class MarketStateStageTests
         _h.Refresh(T0, true, Meta(1) with { EndMs = T0 + Hour });
         var e = new FastMaker.Engine.Pipeline.InboundEvent { Kind = FastMaker.Engine.Pipeline.InboundKind.Timer, ReceiveMs = T0 + Hour };
         e.Payload.Timer = new FastMaker.Engine.Pipeline.TimerTick { Kind = FastMaker.Engine.Pipeline.TimerKind.VenueHeartbeat, DueMs = T0 + Hour };
-        _h.Engine.OnEvent(ref e);
+        _h.Deliver(ref e);
         Assert.Equal(MarketState.Active, _h.Market(1).State);
         _h.Tick(T0 + Hour);
         Assert.Equal(MarketState.ChallengeWindow, _h.Market(1).State);
