@@ -195,10 +195,11 @@ public sealed class Ingress<TTarget> : IControlSink
             }
             catch (OperationCanceledException)
             {
-                return false;
+                hasData = false;
             }
 
-            if (!hasData)
+            // A read cancelled by a stop says nothing about frames already queued: look without waiting.
+            if (!hasData && !source.TryRead())
             {
                 return false;
             }
