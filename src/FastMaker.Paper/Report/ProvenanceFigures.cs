@@ -31,5 +31,5 @@ public sealed class ProvenanceFigures
 
     /// <summary>Series for the plots (not part of the JSON).</summary>
     [JsonIgnore]
-    public required ReportSeries Series { get; init; }
+    public ReportSeries Series { get; init; } = new();
 }
