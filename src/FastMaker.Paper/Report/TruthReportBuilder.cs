@@ -66,7 +66,7 @@ public static class TruthReportBuilder
 
         public int? LastMid { get; init; }
 
-        public required double?[] Markouts { get; init; }
+        public required int?[] MarkoutsRaw { get; init; }
 
         public double Shares => Fill.Size.Raw / RawUnit;
     }
@@ -104,12 +104,12 @@ public static class TruthReportBuilder
         foreach (var fill in fills)
         {
             var sign = fill.Side == Side.Buy ? 1 : -1;
-            var markouts = new double?[horizons.Length];
+            var markouts = new int?[horizons.Length];
             for (var h = 0; h < horizons.Length; h++)
             {
                 if (mids.TryMidAt(fill.TokenId, fill.MatchMs + horizons[h], options.MaxMarkAgeMs, out var later))
                 {
-                    markouts[h] = sign * (later - fill.Price.Raw) / RawUnit;
+                    markouts[h] = sign * (later - fill.Price.Raw);
                 }
             }
 
@@ -119,7 +119,7 @@ public static class TruthReportBuilder
                 Sign = sign,
                 MidAtFill = mids.TryMidAt(fill.TokenId, fill.MatchMs, options.MaxMarkAgeMs, out var mid) ? mid : null,
                 LastMid = mids.TryLastMid(fill.TokenId, out var last) ? last : null,
-                Markouts = markouts,
+                MarkoutsRaw = markouts,
             });
         }
 
@@ -193,28 +193,26 @@ public static class TruthReportBuilder
         {
             var values = new List<double>();
             var weights = new List<double>();
+            Int128 weighted = 0;
+            long sum = 0, weight = 0;
             foreach (var e in group)
             {
-                if (e.Markouts[h] is { } v)
+                if (e.MarkoutsRaw[h] is { } raw)
                 {
-                    values.Add(v);
+                    values.Add(raw / RawUnit);
                     weights.Add(e.Shares);
+                    weighted += (Int128)raw * e.Fill.Size.Raw;
+                    sum += raw;
+                    weight += e.Fill.Size.Raw;
                 }
             }
 
             double? perShare = null, mean = null, low = null, high = null;
             if (values.Count > 0)
             {
-                double sum = 0, weighted = 0, weight = 0;
-                for (var i = 0; i < values.Count; i++)
-                {
-                    sum += values[i];
-                    weighted += values[i] * weights[i];
-                    weight += weights[i];
-                }
-
-                perShare = weight > 0 ? weighted / weight : null;
-                mean = sum / values.Count;
+                // Exact sums in raw units, one division at the end.
+                perShare = weight > 0 ? (double)weighted / weight / RawUnit : null;
+                mean = sum / (double)values.Count / RawUnit;
                 if (values.Count >= options.MinObservations)
                 {
                     (low, high) = Bootstrap.WeightedMean([.. values], [.. weights], options.BootstrapResamples, options.BootstrapSeed);
