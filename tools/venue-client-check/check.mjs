@@ -92,6 +92,12 @@ await step("tick_size_and_neg_risk", async () => {
   return { ok: tickSize === "0.01" && negRisk === false, tickSize, negRisk };
 });
 
+await step("fee_info_via_market_by_token", async () => {
+  // Resolves the condition id through /markets-by-token, then reads /clob-markets (what createMarketOrder does).
+  const exponent = await client.getFeeExponent(tokenID);
+  return { ok: typeof exponent === "number" && client.tokenConditionMap[tokenID]?.startsWith("0x") === true, exponent, conditionId: client.tokenConditionMap[tokenID] };
+});
+
 const posted = [];
 await step("post_order_gtc_post_only", async () => {
   const r = await client.createAndPostOrder({ tokenID, price: 0.4, size: 10, side: Side.BUY }, undefined, OrderType.GTC, true);
@@ -170,7 +176,8 @@ await step("cancel_market_orders", async () => {
 await step("balance_allowance", async () => {
   const r = await client.getBalanceAllowance({ asset_type: AssetType.COLLATERAL });
   // All orders are cancelled, so the whole funded balance is free again (6-decimal base units as a string).
-  return { ok: /^[0-9]+$/.test(r?.balance ?? "") && BigInt(r.balance) > 0n, response: r };
+  const allowances = Object.values(r?.allowances ?? {});
+  return { ok: /^[0-9]+$/.test(r?.balance ?? "") && BigInt(r.balance) > 0n && allowances.length > 0 && allowances.every(a => /^[0-9]+$/.test(a)), response: r };
 });
 
 await step("heartbeat", async () => {

@@ -16,7 +16,7 @@ public class OfficialClientAcceptanceTests(ITestOutputHelper output)
 
     private static readonly string[] ExpectedSteps =
     [
-        "version", "server_time", "create_api_key", "derive_api_key", "tick_size_and_neg_risk",
+        "version", "server_time", "create_api_key", "derive_api_key", "tick_size_and_neg_risk", "fee_info_via_market_by_token",
         "post_order_gtc_post_only", "post_order_gtc", "post_orders_batch", "get_order_book", "get_open_orders", "get_order",
         "cancel_one", "cancel_one_again_not_canceled", "cancel_many", "cancel_all", "cancel_market_orders", "balance_allowance", "heartbeat", "open_orders_empty_after_cancels",
         "tampered_signature_refused", "stale_l2_timestamp_refused", "off_tick_price_refused", "below_min_size_refused",
