@@ -186,6 +186,30 @@ await step("heartbeat", async () => {
   return { ok: typeof first?.heartbeat_id === "string" && first.heartbeat_id.length > 0 && typeof second?.heartbeat_id === "string", first, second };
 });
 
+// A second account takes the other side: BUY NO at 0.65 against our resting BUY YES at 0.35 mints a pair.
+const otherKey = process.env.VENUE_PRIVATE_KEY_2;
+if (otherKey) {
+  await step("cross_mints_and_trade_resolves", async () => {
+    const other = new ClobClient({ host, chain, signer: new Wallet(otherKey), throwOnError: true });
+    const otherCreds = await other.createOrDeriveApiKey();
+    const taker = new ClobClient({ host, chain, signer: new Wallet(otherKey), creds: otherCreds, throwOnError: true });
+    const maker = await client.createAndPostOrder({ tokenID, price: 0.35, size: 5, side: Side.BUY }, undefined, OrderType.GTC, true);
+    const book = await client.getOrderBook(tokenID);
+    // The NO token: /markets-by-token names both.
+    const noToken = (await client.get(`${host}/markets-by-token/${tokenID}`)).secondary_token_id;
+    const t0 = Date.now();
+    const r = await taker.createAndPostOrder({ tokenID: noToken, price: 0.65, size: 5, side: Side.BUY }, undefined, OrderType.GTC);
+    const waitedMs = Date.now() - t0;
+    const trades = await client.getTrades({ id: r?.tradeIDs?.[0] });
+    const t = trades[0];
+    const ok = maker?.success === true && r?.success === true && r.status === "matched" && r.tradeIDs?.length === 1
+      && r.transactionsHashes?.length === 1 && /^0x[0-9a-f]{64}$/.test(r.transactionsHashes[0])
+      && r.makingAmount === "3.25" && r.takingAmount === "5"
+      && t?.trader_side === "MAKER" && t?.maker_orders?.[0]?.order_id === maker.orderID && Number(t?.maker_orders?.[0]?.matched_amount) === 5;
+    return { ok, taker: r, trade: t, waitedMs, bookBids: book.bids };
+  });
+}
+
 await step("open_orders_empty_after_cancels", async () => {
   const open = await client.getOpenOrders({ asset_id: tokenID });
   return { ok: open.length === 0, count: open.length };

@@ -14,11 +14,14 @@ public class OfficialClientAcceptanceTests(ITestOutputHelper output)
     // Hardhat account 0: a public test key, never funded on a real chain. The venue funds it on key creation.
     private const string TestKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
+    // Hardhat account 1, the counterparty of the crossing step.
+    private const string TestKey2 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
     private static readonly string[] ExpectedSteps =
     [
         "version", "server_time", "create_api_key", "derive_api_key", "tick_size_and_neg_risk", "fee_info_via_market_by_token",
         "post_order_gtc_post_only", "post_order_gtc", "post_orders_batch", "get_order_book", "get_open_orders", "get_order",
-        "cancel_one", "cancel_one_again_not_canceled", "cancel_many", "cancel_all", "cancel_market_orders", "balance_allowance", "heartbeat", "open_orders_empty_after_cancels",
+        "cancel_one", "cancel_one_again_not_canceled", "cancel_many", "cancel_all", "cancel_market_orders", "balance_allowance", "heartbeat", "cross_mints_and_trade_resolves", "open_orders_empty_after_cancels",
         "tampered_signature_refused", "stale_l2_timestamp_refused", "off_tick_price_refused", "below_min_size_refused",
         "refusals_left_no_orders", "done",
     ];
@@ -36,6 +39,7 @@ public class OfficialClientAcceptanceTests(ITestOutputHelper output)
         {
             ["VENUE_CLOB_URL"] = venue.ClobUrl,
             ["VENUE_PRIVATE_KEY"] = TestKey,
+            ["VENUE_PRIVATE_KEY_2"] = TestKey2,
             ["VENUE_TOKEN_ID"] = market.YesToken.ToString(),
             ["VENUE_CHAIN_ID"] = venue.Options.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
