@@ -163,31 +163,32 @@ public sealed class WsHub
 
     private bool HandleMarketSubscription(WsConnection connection, SubscriptionRequest request)
     {
-        var added = new List<string>(request.AssetIds.Count);
-        lock (_subscriptionLock)
+        foreach (string asset in request.AssetIds)
         {
-            foreach (string asset in request.AssetIds)
+            if (request.Unsubscribe)
             {
-                if (request.Unsubscribe)
-                {
+                lock (_subscriptionLock)
                     if (connection.Assets.Remove(asset)) RemoveSubscriber(_assetSubscribers, asset, connection);
-                }
-                else if (connection.Assets.Add(asset))
+                continue;
+            }
+            lock (_subscriptionLock)
+                if (connection.Assets.Contains(asset)) continue;
+            if (request.InitialDump)
+                _snapshots.SubscribeWithSnapshot(asset, (this, connection, asset), static (s, book) =>
                 {
-                    AddSubscriber(_assetSubscribers, asset, connection);
-                    added.Add(asset);
-                }
-            }
-        }
-        if (request.InitialDump && !request.Unsubscribe)
-        {
-            foreach (string asset in added)
-            {
-                byte[]? book = _snapshots.BookSnapshot(asset);
-                if (book is not null) connection.EnqueueData(book);
-            }
+                    s.Item1.AddAssetSubscriber(s.connection, s.asset);
+                    if (book is not null) s.connection.EnqueueData(book);
+                });
+            else
+                AddAssetSubscriber(connection, asset);
         }
         return true;
+    }
+
+    private void AddAssetSubscriber(WsConnection connection, string asset)
+    {
+        lock (_subscriptionLock)
+            if (connection.Assets.Add(asset)) AddSubscriber(_assetSubscribers, asset, connection);
     }
 
     private bool HandleUserSubscription(WsConnection connection, SubscriptionRequest request, out string error)
