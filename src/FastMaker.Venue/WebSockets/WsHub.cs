@@ -110,6 +110,7 @@ public sealed class WsHub
     private async Task ReceiveLoopAsync(WsConnection connection, WebSocket socket)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(_options.WebSocketMaxReceiveBytes);
+        var flood = new InboundMessageBudget(_options.WebSocketMaxMessagesPerSecond);
         try
         {
             while (!connection.IsClosed)
@@ -130,6 +131,11 @@ public sealed class WsHub
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye").ConfigureAwait(false);
+                    return;
+                }
+                if (!flood.TryTake(Environment.TickCount64))
+                {
+                    await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "too many messages").ConfigureAwait(false);
                     return;
                 }
                 var message = buffer.AsSpan(0, length);
