@@ -57,6 +57,17 @@ public sealed class WsHub
         }
     }
 
+    /// <summary>Connections subscribed to <paramref name="assetId"/> on the market channel.</summary>
+    public int SubscriberCount(string assetId) => _assetSubscribers.TryGetValue(assetId, out var s) ? s.Length : 0;
+
+    /// <summary>The longest send queue over all connections, in frames (for capacity runs that pace a publisher).</summary>
+    internal int MaxQueuedFrames()
+    {
+        int max = 0;
+        foreach (var pair in _connections) max = Math.Max(max, pair.Value.QueuedFrames);
+        return max;
+    }
+
     /// <summary>Publishes a market-channel message for one asset to its subscribers.</summary>
     public void PublishMarket(string assetId, byte[] message, bool customFeatureOnly = false)
     {
