@@ -1,0 +1,392 @@
+using FastMaker.Engine;
+using FastMaker.Engine.Books;
+using FastMaker.Engine.Journal;
+using FastMaker.Engine.Pipeline;
+using FastMaker.Engine.Registry;
+using FastMaker.Polymarket.Rest.Clob;
+using FastMaker.Polymarket.Rest.Gamma;
+using FastMaker.Polymarket.WebSockets;
+using FastMaker.Primitives;
+using FastMaker.Ring;
+using FastMaker.Venue;
+using FastMaker.Venue.Matching;
+using EngineOptions = FastMaker.Engine.EngineOptions;
+using FastMaker.Venue.Scenarios;
+using Microsoft.Extensions.Time.Testing;
+using BookLevel = FastMaker.Engine.Books.BookLevel;
+
+namespace FastMaker.Integration.Tests;
+
+/// <summary>
+/// The market side live over real loopback sockets: the in-process venue running a scenario, our
+/// <see cref="MarketDataFeed"/> (WsConnection -> Pipe) -> <see cref="WsFrameSource"/> -> <see cref="Ingress{TTarget}"/>
+/// (the single writer) -> inbound ring -> engine thread (<see cref="EngineCore.OnEvent"/>, then <see cref="MarketDataTap"/>).
+/// Metadata comes from the venue's Gamma and CLOB endpoints through <see cref="PolymarketMetadataSource"/>.
+/// </summary>
+/// <remarks>
+/// One fake clock drives everything time-based: the venue's flow (it steps only when the test advances the clock, so
+/// the venue is quiet at a checkpoint), the connections' PING, watchdog and reconnect back-off, the frames' receive
+/// stamps (the engine's only clock) and the housekeeping timer. The sockets and threads are real, so the test waits
+/// for conditions (with a generous real-time limit) and then asserts exactly.
+/// This is <see cref="InboundPipeline"/>'s topology built from the same parts, because InboundPipeline's ring handler
+/// is fixed and the engine has no hook yet through which a test can see each event's intents on the engine thread.
+/// </remarks>
+internal sealed class MarketDataRig : IAsyncDisposable
+{
+    /// <summary>Every built-in scenario starts here; the clock starts here so market end dates lie ahead.</summary>
+    public static readonly DateTimeOffset ScenarioStart = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+
+    private readonly RingBuffer<InboundEvent> _ring;
+    private readonly BatchEventProcessor<InboundEvent, TappedEngineHandler> _processor;
+    private readonly IngressStopSignal _abort = new();
+    private readonly Thread _engineThread;
+    private readonly Thread _ingressThread;
+    private readonly HttpClientHandler _http = new();
+    private TimerSource? _timers;
+    private Exception? _fault;
+
+    private MarketDataRig(FakeTimeProvider clock, FastMaker.Venue.Venue venue, EngineCore engine, FrameJournal? journal)
+    {
+        Clock = clock;
+        Venue = venue;
+        Engine = engine;
+        Tap = new MarketDataTap(64);
+        engine.Quotes.LiveOrders = Tap.Live;
+        _ring = new RingBuffer<InboundEvent>(4096, new BlockingWaitStrategy());
+        _processor = new BatchEventProcessor<InboundEvent, TappedEngineHandler>(
+            _ring, _ring.NewBarrier(), new TappedEngineHandler(engine, Tap), ExceptionHandlers.Halt<InboundEvent>(Log));
+        _ring.AddGatingSequences(_processor.Sequence);
+        Ingress = new Ingress<RingInboundTarget>(new RingInboundTarget(_ring, _abort), new MpscQueue<ControlItem>(1024), null, clock, journal);
+        _engineThread = new Thread(RunEngine) { IsBackground = true, Name = "rig-engine" };
+        _ingressThread = new Thread(RunIngress) { IsBackground = true, Name = "rig-ingress" };
+        Markets = venue.WithEngine(static e => e.Markets.ToList());
+        Feed = new MarketDataFeed(
+            new WsConnectionOptions
+            {
+                Uri = new Uri(venue.WsUrl + "/market"),
+                // Fake time moves much faster than the sockets: only the behaviour under test may drop a connection.
+                ConnectTimeout = TimeSpan.FromHours(1),
+                DeadConnectionTimeout = TimeSpan.FromHours(1),
+                AssetSilenceTimeout = null,
+                ReconnectInitialDelay = TimeSpan.FromSeconds(1),
+                ReconnectMaxDelay = TimeSpan.FromSeconds(2),
+                RandomSeed = 7,
+            },
+            clock);
+        Feed.ConnectionAdded += connection => Ingress.AddSource(new WsFrameSource(connection));
+        Feed.StatusChanged += OnStatus;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public FastMaker.Venue.Venue Venue { get; }
+
+    /// <summary>The engine; touch it only through <see cref="OnEngineAsync{T}"/> while the rig runs.</summary>
+    public EngineCore Engine { get; }
+
+    public MarketDataTap Tap { get; }
+
+    public Ingress<RingInboundTarget> Ingress { get; }
+
+    public MarketDataFeed Feed { get; }
+
+    /// <summary>The venue's markets, in scenario order.</summary>
+    public IReadOnlyList<VenueMarket> Markets { get; }
+
+    /// <summary>Status changes seen from the feed, in order (transport threads append; read under the list's lock).</summary>
+    public List<WsStatusEvent> StatusLog { get; } = new();
+
+    /// <summary>Starts the venue on <paramref name="scenario"/>, loads its markets into the engine, subscribes every token.</summary>
+    public static async Task<MarketDataRig> StartAsync(string scenario, EngineOptions? options = null, FrameJournal? journal = null)
+    {
+        var clock = new FakeTimeProvider(ScenarioStart);
+        var venue = await FastMaker.Venue.Venue.StartAsync(ScenarioLoader.LoadBuiltIn(scenario), new VenueOptions { Time = clock });
+        var engine = new EngineCore(new MarketRegistry(), options ?? new EngineOptions { StaleAfterMs = 3_000 });
+        var rig = new MarketDataRig(clock, venue, engine, journal);
+        rig._engineThread.Start();
+        rig._ingressThread.Start();
+
+        var refresh = await rig.FetchMetadataAsync();
+        Assert.Empty(refresh.Rejected);
+        Assert.Equal(rig.Markets.Count, refresh.Markets.Count);
+        rig.Enqueue(ControlItem.ForCold(InboundKind.MetadataRefresh, refresh, rig.NowMs));
+        await rig.WaitUntilAsync(e => e.Registry.MarketCount == rig.Markets.Count, "the metadata refresh to register every market");
+
+        rig._timers = new TimerSource(rig.Ingress, clock, [(TimerKind.Housekeeping, TimeSpan.FromMilliseconds(250))]);
+        await rig.Feed.SubscribeAsync(rig.AllTokens());
+        await rig.WaitForVenueBooksAsync();
+        return rig;
+    }
+
+    public long NowMs => Clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Every token id of the venue's markets, as the wire spells them.</summary>
+    public List<string> AllTokens()
+    {
+        var tokens = new List<string>();
+        foreach (var market in Markets)
+        {
+            tokens.Add(market.YesToken.ToString());
+            tokens.Add(market.NoToken.ToString());
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The venue's Gamma and CLOB metadata for its markets, as the engine's refresh would fetch it.</summary>
+    public Task<MetadataRefresh> FetchMetadataAsync()
+    {
+        var ids = new List<string>();
+        foreach (var market in Markets)
+        {
+            ids.Add(market.ConditionId.ToString());
+        }
+
+        var source = new PolymarketMetadataSource(
+            new GammaClient(_http, new Uri(Venue.GammaUrl)),
+            new ClobClient(_http, new ClobClientOptions { BaseUri = new Uri(Venue.ClobUrl) }),
+            ids);
+        return source.FetchAsync(CancellationToken.None);
+    }
+
+    public void Enqueue(in ControlItem item) => Assert.True(Ingress.EnqueueControl(item), "the control queue is full");
+
+    /// <summary>Moves the fake clock forward in 100 ms steps, yielding real time so the sockets deliver.</summary>
+    public async Task AdvanceAsync(TimeSpan span)
+    {
+        for (var t = TimeSpan.Zero; t < span; t += Step)
+        {
+            Clock.Advance(Step);
+            await Task.Delay(3);
+            ThrowIfFaulted();
+        }
+    }
+
+    /// <summary>Runs <paramref name="probe"/> on the engine thread (after the next event, which this queues) and returns its result.</summary>
+    public async Task<T> OnEngineAsync<T>(Func<EngineCore, T> probe)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Tap.Enqueue(engine =>
+        {
+            try
+            {
+                done.SetResult(probe(engine));
+            }
+            catch (Exception exception)
+            {
+                done.SetException(exception);
+            }
+        });
+        // An operator event the engine ignores: it only makes sure an event runs soon.
+        Enqueue(ControlItem.ForCold(InboundKind.Operator, ProbeMarker.Instance, NowMs));
+        return await done.Task.WaitAsync(WaitLimit);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> on the engine thread until it holds; fails with <paramref name="what"/> after 30 s of real time.</summary>
+    public async Task WaitUntilAsync(Func<EngineCore, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (!await OnEngineAsync(condition))
+        {
+            ThrowIfFaulted();
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for " + what);
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Waits (without moving the clock, so the venue is quiet) until the engine's books equal the venue's, then asserts it exactly.</summary>
+    public async Task WaitForVenueBooksAsync()
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (true)
+        {
+            var venue = VenueBooks();
+            var engine = await OnEngineAsync(e => EngineBooks(e, venue));
+            if (SameBooks(venue, engine) || DateTime.UtcNow > deadline)
+            {
+                AssertBooksEqual(venue, engine);
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The venue's current books, per token.</summary>
+    public List<BookSnapshot> VenueBooks() => Venue.WithEngine(e =>
+    {
+        var books = new List<BookSnapshot>();
+        foreach (var market in e.Markets)
+        {
+            books.Add(e.GetBook(market.YesToken)!);
+            books.Add(e.GetBook(market.NoToken)!);
+        }
+
+        return books;
+    });
+
+    /// <summary>The engine's view of the same tokens (engine thread).</summary>
+    public static List<EngineBook> EngineBooks(EngineCore engine, List<BookSnapshot> tokens)
+    {
+        var result = new List<EngineBook>(tokens.Count);
+        var scratch = new BookLevel[512];
+        foreach (var venueBook in tokens)
+        {
+            var index = engine.Registry.TokenIndexOf(venueBook.AssetId);
+            var book = index < 0 ? null : engine.Books.Book(index);
+            if (book is null)
+            {
+                result.Add(new EngineBook(venueBook.AssetId, null, BookUntrustedReason.NoSnapshot, [], []));
+                continue;
+            }
+
+            var bids = Copy(book, Side.Buy, scratch);
+            var asks = Copy(book, Side.Sell, scratch);
+            result.Add(new EngineBook(venueBook.AssetId, book.Tick, book.UntrustedReason, bids, asks));
+        }
+
+        return result;
+
+        static (Price, Quantity)[] Copy(OrderBook book, Side side, BookLevel[] scratch)
+        {
+            var count = book.CopyLevels(side, scratch);
+            var levels = new (Price, Quantity)[count];
+            for (var i = 0; i < count; i++)
+            {
+                levels[i] = (scratch[i].Price, scratch[i].Size);
+            }
+
+            return levels;
+        }
+    }
+
+    public static bool SameBooks(List<BookSnapshot> venue, List<EngineBook> engine)
+    {
+        for (var i = 0; i < venue.Count; i++)
+        {
+            var v = venue[i];
+            var e = engine[i];
+            if (e.Reason != BookUntrustedReason.None || e.Tick is not { } tick || tick != v.TickSize
+                || !v.Bids.Select(l => (l.Price, l.Size)).SequenceEqual(e.Bids) || !v.Asks.Select(l => (l.Price, l.Size)).SequenceEqual(e.Asks))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static void AssertBooksEqual(List<BookSnapshot> venue, List<EngineBook> engine)
+    {
+        Assert.Equal(venue.Count, engine.Count);
+        for (var i = 0; i < venue.Count; i++)
+        {
+            var v = venue[i];
+            var e = engine[i];
+            Assert.True(e.Reason == BookUntrustedReason.None, "book " + v.AssetId + " is not trusted: " + e.Reason);
+            Assert.Equal(v.TickSize, e.Tick);
+            Assert.Equal(v.Bids.Select(l => (l.Price, l.Size)), e.Bids);
+            Assert.Equal(v.Asks.Select(l => (l.Price, l.Size)), e.Asks);
+        }
+    }
+
+    /// <summary>Live orders of a market's two tokens in the instant-ack order stage (engine thread).</summary>
+    public static int LiveOrderCount(EngineCore engine, int marketIndex)
+    {
+        var market = engine.Registry.Market(marketIndex);
+        Span<Engine.Orders.LiveOrderView> orders = stackalloc Engine.Orders.LiveOrderView[16];
+        var live = engine.Quotes.LiveOrders!;
+        return live.CopyLiveOrders(market.YesIndex, orders) + live.CopyLiveOrders(market.NoIndex, orders);
+    }
+
+    /// <summary>Stops the feed, the timers, the ingress (draining) and the engine; rethrows a pipeline fault.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _timers?.Dispose();
+        await Feed.DisposeAsync();
+        Ingress.RequestStop();
+        _ingressThread.Join(WaitLimit);
+        _engineThread.Join(WaitLimit);
+        await Venue.DisposeAsync();
+        _http.Dispose();
+        ThrowIfFaulted();
+    }
+
+    private void OnStatus(WsStatusEvent status)
+    {
+        lock (StatusLog)
+        {
+            StatusLog.Add(status);
+        }
+
+        if (WsFrameSource.ToConnectionState(status.Kind) is { } state)
+        {
+            Ingress.EnqueueControl(ControlItem.ForConnection(InboundChannel.Market, (short)status.ConnectionId, state, NowMs));
+        }
+    }
+
+    private void RunEngine()
+    {
+        try
+        {
+            _processor.Run();
+        }
+        catch (Exception exception)
+        {
+            _fault ??= exception;
+        }
+
+        if (_processor.Fault is { } fault)
+        {
+            _fault ??= fault;
+        }
+
+        _abort.Abort();
+        Ingress.RequestStop();
+    }
+
+    private void RunIngress()
+    {
+        try
+        {
+            Ingress.Run();
+        }
+        catch (Exception exception)
+        {
+            if (!_abort.IsAborted)
+            {
+                _fault ??= exception;
+            }
+        }
+
+        var spinner = new SpinWait();
+        while (_processor.IsRunning && _processor.Sequence.Value < _ring.Cursor)
+        {
+            spinner.SpinOnce(sleep1Threshold: 10);
+        }
+
+        _processor.Halt();
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (_fault is { } fault)
+        {
+            throw new InvalidOperationException("the rig's pipeline failed: " + fault.Message, fault);
+        }
+    }
+
+    private static void Log(string line) => Console.Error.WriteLine("rig: " + line);
+
+    /// <summary>The cold object of the rig's probe events.</summary>
+    internal sealed class ProbeMarker
+    {
+        public static readonly ProbeMarker Instance = new();
+    }
+}
+
+/// <summary>The engine's book of one token, copied on the engine thread.</summary>
+internal sealed record EngineBook(UInt256 AssetId, TickSize? Tick, BookUntrustedReason Reason, (Price, Quantity)[] Bids, (Price, Quantity)[] Asks);
