@@ -21,6 +21,7 @@ internal sealed class MarketDataTap
 {
     private readonly object _lock = new();
     private readonly List<IntentEntry> _log = new();
+    private readonly List<(long Ordinal, ConnectionState State)> _connections = new();
     private readonly ConcurrentQueue<Action<EngineCore>> _probes = new();
     private long _events;
     private long _nextOrder;
@@ -42,6 +43,15 @@ internal sealed class MarketDataTap
         }
     }
 
+    /// <summary>Every connection status event the engine handled, with its event ordinal.</summary>
+    public List<(long Ordinal, ConnectionState State)> ConnectionEvents()
+    {
+        lock (_lock)
+        {
+            return [.. _connections];
+        }
+    }
+
     /// <summary>Intents logged so far.</summary>
     public int IntentCount
     {
@@ -60,6 +70,14 @@ internal sealed class MarketDataTap
     public void AfterEvent(EngineCore engine, ref InboundEvent e)
     {
         var ordinal = Interlocked.Increment(ref _events);
+        if (e.Kind == InboundKind.ConnectionStatus)
+        {
+            lock (_lock)
+            {
+                _connections.Add((ordinal, e.Payload.Connection.State));
+            }
+        }
+
         var intents = engine.Intents.AsSpan();
         if (intents.Length > 0)
         {
