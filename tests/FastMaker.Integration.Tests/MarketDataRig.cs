@@ -104,7 +104,7 @@ internal sealed class MarketDataRig : IAsyncDisposable
     {
         var clock = new FakeTimeProvider(ScenarioStart);
         var venue = await FastMaker.Venue.Venue.StartAsync(ScenarioLoader.LoadBuiltIn(scenario), new VenueOptions { Time = clock });
-        var engine = new EngineCore(new MarketRegistry(), options ?? new EngineOptions { StaleAfterMs = 3_000 });
+        var engine = new EngineCore(new MarketRegistry(), options ?? DefaultOptions());
         var rig = new MarketDataRig(clock, venue, engine, journal);
         rig._engineThread.Start();
         rig._ingressThread.Start();
@@ -122,6 +122,23 @@ internal sealed class MarketDataRig : IAsyncDisposable
     }
 
     public long NowMs => Clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>The engine options the rig uses unless told otherwise (a replay of its journal must use the same).</summary>
+    public static EngineOptions DefaultOptions() => new() { StaleAfterMs = 3_000 };
+
+    /// <summary>Drops every market socket at the venue and steps the fake clock until the feed has reconnected and resubscribed.</summary>
+    public async Task DropAndReconnectAsync()
+    {
+        var connection = Feed.Connections[0];
+        var session = connection.Session;
+        Venue.Faults.DropWebSockets(FastMaker.Venue.Faults.WebSocketTarget.Market);
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (connection.Session == session || !connection.IsLive)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the feed did not reconnect after the drop");
+            await AdvanceAsync(Step);
+        }
+    }
 
     /// <summary>Every token id of the venue's markets, as the wire spells them.</summary>
     public List<string> AllTokens()

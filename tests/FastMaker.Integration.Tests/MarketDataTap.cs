@@ -67,6 +67,13 @@ internal sealed class MarketDataTap
     /// <summary>Queues a probe to run on the engine thread after the next event.</summary>
     public void Enqueue(Action<EngineCore> probe) => _probes.Enqueue(probe);
 
+    /// <summary>The replay's after-event hook: the same logging and instant acknowledgement as live (the event kind is not known there).</summary>
+    public void OnReplayEvent(EngineCore engine)
+    {
+        var e = new InboundEvent { Kind = InboundKind.None };
+        AfterEvent(engine, ref e);
+    }
+
     public void AfterEvent(EngineCore engine, ref InboundEvent e)
     {
         var ordinal = Interlocked.Increment(ref _events);
