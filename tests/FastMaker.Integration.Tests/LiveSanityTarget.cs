@@ -53,35 +53,37 @@ internal sealed class LiveSanityTarget
     public IReadOnlyList<string> MarketIds { get; init; } = [];
 
     /// <summary>Reads the live target, or returns null when FASTMAKER_LIVE_CLOB_URL is unset. A partial configuration throws, naming what is missing.</summary>
-    public static LiveSanityTarget? FromEnvironment()
+    /// <param name="lookup">Reads a variable; the process environment when null (tests pass their own).</param>
+    public static LiveSanityTarget? FromEnvironment(Func<string, string?>? lookup = null)
     {
-        var clob = Environment.GetEnvironmentVariable(ClobVariable);
+        var get = lookup ?? Environment.GetEnvironmentVariable;
+        var clob = get(ClobVariable);
         if (string.IsNullOrWhiteSpace(clob))
         {
             return null;
         }
 
-        var gamma = Require(GammaVariable);
-        var ws = Require(WsVariable).TrimEnd('/');
-        var keyFile = Environment.GetEnvironmentVariable(KeyFileVariable);
+        var gamma = Require(get, GammaVariable);
+        var ws = Require(get, WsVariable).TrimEnd('/');
+        var keyFile = get(KeyFileVariable);
         EthSigner signer;
         if (!string.IsNullOrWhiteSpace(keyFile))
         {
             signer = EthSigner.FromFile(keyFile);
         }
-        else if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(KeyVariable)))
+        else if (get(KeyVariable) is { Length: > 0 } hex)
         {
-            signer = EthSigner.FromEnvironment(KeyVariable);
+            signer = EthSigner.FromHex(hex.Trim());
         }
         else
         {
             throw new InvalidOperationException(ClobVariable + " is set but neither " + KeyFileVariable + " nor " + KeyVariable + " is: the live suite needs a signer");
         }
 
-        var funder = Environment.GetEnvironmentVariable(FunderVariable);
-        var type = Environment.GetEnvironmentVariable(SignatureTypeVariable);
-        var chain = Environment.GetEnvironmentVariable(ChainIdVariable);
-        var markets = Environment.GetEnvironmentVariable(MarketsVariable);
+        var funder = get(FunderVariable);
+        var type = get(SignatureTypeVariable);
+        var chain = get(ChainIdVariable);
+        var markets = get(MarketsVariable);
         return new LiveSanityTarget
         {
             IsLive = true,
@@ -118,8 +120,8 @@ internal sealed class LiveSanityTarget
         (IsLive ? "LIVE " : "in-process venue ") + ClobUrl + ", gamma " + GammaUrl + ", ws " + WsMarketUrl + ", signer " + Signer.AddressChecksummed
         + ", signature type " + SignatureType + (Funder is { } f ? ", funder " + f : string.Empty) + ", chain " + ChainId.ToString(CultureInfo.InvariantCulture);
 
-    private static string Require(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+    private static string Require(Func<string, string?> get, string name) =>
+        get(name) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(ClobVariable + " is set but " + name + " is not: set every FASTMAKER_LIVE_* endpoint or none");
 
