@@ -83,8 +83,10 @@ public sealed class LiveEngineHost : IAsyncDisposable
     /// <summary>The differences the start-up reconciliation found (read after <see cref="StopAsync"/>).</summary>
     public VenueOrdersSnapshot? StartupReconciliation { get; private set; }
 
-    /// <summary>The venue heartbeat (its counters are safe to read from any thread).</summary>
-    public VenueHeartbeat Heartbeat => _heartbeat!;
+    /// <summary>Venue heartbeats that succeeded (read from any thread).</summary>
+    public long HeartbeatsSucceeded => _heartbeatsSucceeded + (_heartbeat?.Succeeded ?? 0);
+
+    private long _heartbeatsSucceeded;
 
     /// <summary>Starts everything; returns once the engine is running and subscribed. Throws with a precise message on a start-up failure (after undoing what it started).</summary>
     public static async Task<LiveEngineHost> StartAsync(LiveEngineOptions options, CancellationToken ct = default)
@@ -302,6 +304,8 @@ public sealed class LiveEngineHost : IAsyncDisposable
         _timers = null;
         if (_heartbeat is { } heartbeat)
         {
+            _heartbeat = null;
+            _heartbeatsSucceeded = heartbeat.Succeeded;
             await heartbeat.DisposeAsync().ConfigureAwait(false);
         }
 
