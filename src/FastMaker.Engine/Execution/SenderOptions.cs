@@ -74,4 +74,10 @@ public sealed record SenderOptions
 
     /// <summary>The shared pooled handler (keep-alive); null: the sender builds one SocketsHttpHandler and owns it.</summary>
     public HttpMessageHandler? Handler { get; init; }
+
+    /// <summary>The settings without the passphrase or the secret (safe to log).</summary>
+    public override string ToString() =>
+        "SenderOptions { ClobBaseUrl = " + ClobBaseUrl + ", Address = " + Address + ", ApiKey = " + ApiKey + ", Passphrase = ***, Credentials = "
+        + (Credentials is null ? "none" : "***") + ", RequestTimeout = " + RequestTimeout + ", QueueCapacity = " + QueueCapacity
+        + ", MaxInFlight = " + MaxInFlight + ", BatchPosts = " + BatchPosts + ", MaxBatchOrders = " + MaxBatchOrders + " }";
 }
