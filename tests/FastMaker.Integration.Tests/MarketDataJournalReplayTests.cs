@@ -65,7 +65,11 @@ public sealed class MarketDataJournalReplayTests(ITestOutputHelper output) : IDi
         Assert.True(ReplayRunner.HasMetadataRecords(frames));
         var tap = new MarketDataTap(64);
         var report = ReplayRunner.Run(
-            frames, new MarketRegistry(), MarketDataRig.DefaultOptions(), configure: e => e.Quotes.LiveOrders = tap.Live, afterEvent: tap.OnReplayEvent);
+            frames, new MarketRegistry(), MarketDataRig.DefaultOptions(), configure: e =>
+            {
+                e.Quotes.LiveOrders = tap.Live;
+                e.Observer = tap;
+            });
 
         output.WriteLine(frames.Count + " records (" + journaledControls + " control), " + live.Count + " intents live, " + report.IntentCount + " replayed");
         Assert.Empty(report.Errors);
@@ -82,7 +86,7 @@ public sealed class MarketDataJournalReplayTests(ITestOutputHelper output) : IDi
         for (var i = 0; i < live.Count; i++)
         {
             Assert.True(live[i].Intent.Equals(replayed[i].Intent), "intent " + i + " differs: live " + live[i] + ", replay " + replayed[i]);
-            Assert.Equal(live[i].EventOrdinal, replayed[i].EventOrdinal);
+            Assert.Equal((live[i].EventOrdinal, live[i].EventKind, live[i].NowMs), (replayed[i].EventOrdinal, replayed[i].EventKind, replayed[i].NowMs));
         }
 
         using var recorder = new IntentRecorder();

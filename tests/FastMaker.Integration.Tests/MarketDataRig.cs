@@ -7,7 +7,6 @@ using FastMaker.Polymarket.Rest.Clob;
 using FastMaker.Polymarket.Rest.Gamma;
 using FastMaker.Polymarket.WebSockets;
 using FastMaker.Primitives;
-using FastMaker.Ring;
 using FastMaker.Venue;
 using FastMaker.Venue.Matching;
 using EngineOptions = FastMaker.Engine.EngineOptions;
@@ -19,17 +18,17 @@ namespace FastMaker.Integration.Tests;
 
 /// <summary>
 /// The market side live over real loopback sockets: the in-process venue running a scenario, our
-/// <see cref="MarketDataFeed"/> (WsConnection -> Pipe) -> <see cref="WsFrameSource"/> -> <see cref="Ingress{TTarget}"/>
-/// (the single writer) -> inbound ring -> engine thread (<see cref="EngineCore.OnEvent"/>, then <see cref="MarketDataTap"/>).
+/// <see cref="MarketDataFeed"/> (WsConnection -> Pipe) -> <see cref="WsFrameSource"/> -> <see cref="InboundPipeline"/>
+/// (ingress thread, the single writer -> inbound ring -> engine thread: <see cref="EngineCore.OnEvent"/>, whose observer
+/// is the <see cref="MarketDataTap"/>).
 /// Metadata comes from the venue's Gamma and CLOB endpoints through <see cref="PolymarketMetadataSource"/>.
 /// </summary>
 /// <remarks>
 /// One fake clock drives everything time-based: the venue's flow (it steps only when the test advances the clock, so
 /// the venue is quiet at a checkpoint), the connections' PING, watchdog and reconnect back-off, the frames' receive
 /// stamps (the engine's only clock) and the housekeeping timer. The sockets and threads are real, so the test waits
-/// for conditions (with a generous real-time limit) and then asserts exactly.
-/// This is <see cref="InboundPipeline"/>'s topology built from the same parts, because InboundPipeline's ring handler
-/// is fixed and the engine has no hook yet through which a test can see each event's intents on the engine thread.
+/// for conditions (with a generous real-time limit) and then asserts exactly. No gate is attached: the intents are the
+/// quote, metadata and time stages' output, which the tap reads from <see cref="EngineCore.Intents"/>.
 /// </remarks>
 internal sealed class MarketDataRig : IAsyncDisposable
 {
@@ -39,14 +38,8 @@ internal sealed class MarketDataRig : IAsyncDisposable
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
-    private readonly RingBuffer<InboundEvent> _ring;
-    private readonly BatchEventProcessor<InboundEvent, TappedEngineHandler> _processor;
-    private readonly IngressStopSignal _abort = new();
-    private readonly Thread _engineThread;
-    private readonly Thread _ingressThread;
     private readonly HttpClientHandler _http = new();
     private TimerSource? _timers;
-    private Exception? _fault;
 
     private MarketDataRig(FakeTimeProvider clock, FastMaker.Venue.Venue venue, EngineCore engine, FrameJournal? journal)
     {
@@ -55,13 +48,8 @@ internal sealed class MarketDataRig : IAsyncDisposable
         Engine = engine;
         Tap = new MarketDataTap(64);
         engine.Quotes.LiveOrders = Tap.Live;
-        _ring = new RingBuffer<InboundEvent>(4096, new BlockingWaitStrategy());
-        _processor = new BatchEventProcessor<InboundEvent, TappedEngineHandler>(
-            _ring, _ring.NewBarrier(), new TappedEngineHandler(engine, Tap), ExceptionHandlers.Halt<InboundEvent>(Log));
-        _ring.AddGatingSequences(_processor.Sequence);
-        Ingress = new Ingress<RingInboundTarget>(new RingInboundTarget(_ring, _abort), new MpscQueue<ControlItem>(1024), null, clock, journal);
-        _engineThread = new Thread(RunEngine) { IsBackground = true, Name = "rig-engine" };
-        _ingressThread = new Thread(RunIngress) { IsBackground = true, Name = "rig-ingress" };
+        engine.Observer = Tap;
+        Pipeline = new InboundPipeline(engine, new PipelineOptions { RingSize = 4096, ControlQueueCapacity = 1024, Log = Log }, clock, journal);
         Markets = venue.WithEngine(static e => e.Markets.ToList());
         Feed = new MarketDataFeed(
             new WsConnectionOptions
@@ -76,8 +64,14 @@ internal sealed class MarketDataRig : IAsyncDisposable
                 RandomSeed = 7,
             },
             clock);
-        Feed.ConnectionAdded += connection => Ingress.AddSource(new WsFrameSource(connection));
-        Feed.StatusChanged += OnStatus;
+        Feed.StatusChanged += status =>
+        {
+            lock (StatusLog)
+            {
+                StatusLog.Add(status);
+            }
+        };
+        Pipeline.Attach(Feed);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -89,7 +83,10 @@ internal sealed class MarketDataRig : IAsyncDisposable
 
     public MarketDataTap Tap { get; }
 
-    public Ingress<RingInboundTarget> Ingress { get; }
+    /// <summary>The live pipeline: ingress thread, inbound ring, engine thread.</summary>
+    public InboundPipeline Pipeline { get; }
+
+    public Ingress<RingInboundTarget> Ingress => Pipeline.Ingress;
 
     public MarketDataFeed Feed { get; }
 
@@ -106,8 +103,7 @@ internal sealed class MarketDataRig : IAsyncDisposable
         var venue = await FastMaker.Venue.Venue.StartAsync(ScenarioLoader.LoadBuiltIn(scenario), new VenueOptions { Time = clock });
         var engine = new EngineCore(new MarketRegistry(), options ?? DefaultOptions());
         var rig = new MarketDataRig(clock, venue, engine, journal);
-        rig._engineThread.Start();
-        rig._ingressThread.Start();
+        rig.Pipeline.Start();
 
         var refresh = await rig.FetchMetadataAsync();
         Assert.Empty(refresh.Rejected);
@@ -115,7 +111,7 @@ internal sealed class MarketDataRig : IAsyncDisposable
         rig.Enqueue(ControlItem.ForCold(InboundKind.MetadataRefresh, refresh, rig.NowMs));
         await rig.WaitUntilAsync(e => e.Registry.MarketCount == rig.Markets.Count, "the metadata refresh to register every market");
 
-        rig._timers = new TimerSource(rig.Ingress, clock, [(TimerKind.Housekeeping, TimeSpan.FromMilliseconds(250))]);
+        rig._timers = new TimerSource(rig.Pipeline, clock, [(TimerKind.Housekeeping, TimeSpan.FromMilliseconds(250))]);
         await rig.Feed.SubscribeAsync(rig.AllTokens());
         await rig.WaitForVenueBooksAsync();
         return rig;
@@ -169,7 +165,7 @@ internal sealed class MarketDataRig : IAsyncDisposable
         return source.FetchAsync(CancellationToken.None);
     }
 
-    public void Enqueue(in ControlItem item) => Assert.True(Ingress.EnqueueControl(item), "the control queue is full");
+    public void Enqueue(in ControlItem item) => Assert.True(Pipeline.EnqueueControl(item), "the control queue is full");
 
     /// <summary>Moves the fake clock forward in 100 ms steps, yielding real time so the sockets deliver.</summary>
     public async Task AdvanceAsync(TimeSpan span)
@@ -319,80 +315,27 @@ internal sealed class MarketDataRig : IAsyncDisposable
         return live.CopyLiveOrders(market.YesIndex, orders) + live.CopyLiveOrders(market.NoIndex, orders);
     }
 
-    /// <summary>Stops the feed, the timers, the ingress (draining) and the engine; rethrows a pipeline fault.</summary>
+    /// <summary>Stops the feed, the timers and the pipeline (draining); rethrows a pipeline fault.</summary>
     public async ValueTask DisposeAsync()
     {
         _timers?.Dispose();
         await Feed.DisposeAsync();
-        Ingress.RequestStop();
-        _ingressThread.Join(WaitLimit);
-        _engineThread.Join(WaitLimit);
-        await Venue.DisposeAsync();
-        _http.Dispose();
-        ThrowIfFaulted();
-    }
-
-    private void OnStatus(WsStatusEvent status)
-    {
-        lock (StatusLog)
-        {
-            StatusLog.Add(status);
-        }
-
-        if (WsFrameSource.ToConnectionState(status.Kind) is { } state)
-        {
-            Ingress.EnqueueControl(ControlItem.ForConnection(InboundChannel.Market, (short)status.ConnectionId, state, NowMs));
-        }
-    }
-
-    private void RunEngine()
-    {
         try
         {
-            _processor.Run();
+            await Pipeline.StopAsync().WaitAsync(WaitLimit);
         }
-        catch (Exception exception)
+        finally
         {
-            _fault ??= exception;
+            await Venue.DisposeAsync();
+            _http.Dispose();
         }
-
-        if (_processor.Fault is { } fault)
-        {
-            _fault ??= fault;
-        }
-
-        _abort.Abort();
-        Ingress.RequestStop();
-    }
-
-    private void RunIngress()
-    {
-        try
-        {
-            Ingress.Run();
-        }
-        catch (Exception exception)
-        {
-            if (!_abort.IsAborted)
-            {
-                _fault ??= exception;
-            }
-        }
-
-        var spinner = new SpinWait();
-        while (_processor.IsRunning && _processor.Sequence.Value < _ring.Cursor)
-        {
-            spinner.SpinOnce(sleep1Threshold: 10);
-        }
-
-        _processor.Halt();
     }
 
     private void ThrowIfFaulted()
     {
-        if (_fault is { } fault)
+        if (Pipeline.Fault is { } fault)
         {
-            throw new InvalidOperationException("the rig's pipeline failed: " + fault.Message, fault);
+            throw new InvalidOperationException("the pipeline failed: " + fault.Message, fault);
         }
     }
 

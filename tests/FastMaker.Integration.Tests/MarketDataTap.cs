@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using FastMaker.Engine;
+using FastMaker.Engine.Hosting;
 using FastMaker.Engine.Orders;
 using FastMaker.Engine.Pipeline;
 using FastMaker.Engine.Quoting;
 using FastMaker.Primitives;
-using FastMaker.Ring;
 
 namespace FastMaker.Integration.Tests;
 
@@ -12,12 +12,12 @@ namespace FastMaker.Integration.Tests;
 internal readonly record struct IntentEntry(long EventOrdinal, InboundKind EventKind, long NowMs, OrderIntent Intent);
 
 /// <summary>
-/// Runs on the engine thread after every event: copies the event's intents (the engine's <see cref="IntentBuffer"/>,
+/// The engine's observer (<see cref="EngineCore.Observer"/>), on the engine thread after every event: copies the event's intents (the engine's <see cref="IntentBuffer"/>,
 /// cleared before each event) into a log the test reads, acts as an instantly acknowledging order stage (a Place
 /// becomes a live order, a Cancel or CancelAll removes it, a Replace swaps it) so that the quote differ sees live orders
 /// and pulling a quote shows up as a Cancel intent, and runs probes queued by the test thread.
 /// </summary>
-internal sealed class MarketDataTap
+internal sealed class MarketDataTap : IEngineObserver
 {
     private readonly object _lock = new();
     private readonly List<IntentEntry> _log = new();
@@ -66,13 +66,6 @@ internal sealed class MarketDataTap
 
     /// <summary>Queues a probe to run on the engine thread after the next event.</summary>
     public void Enqueue(Action<EngineCore> probe) => _probes.Enqueue(probe);
-
-    /// <summary>The replay's after-event hook: the same logging and instant acknowledgement as live (the event kind is not known there).</summary>
-    public void OnReplayEvent(EngineCore engine)
-    {
-        var e = new InboundEvent { Kind = InboundKind.None };
-        AfterEvent(engine, ref e);
-    }
 
     public void AfterEvent(EngineCore engine, ref InboundEvent e)
     {
@@ -152,25 +145,5 @@ internal sealed class MarketDataTap
         Span<byte> id = stackalloc byte[32];
         BitConverter.TryWriteBytes(id, ++_nextOrder);
         return new LiveOrderView(Hash32.FromBytes(id), intent.TokenIndex, intent.Side, intent.Price, intent.Size, intent.Size, false);
-    }
-}
-
-/// <summary>The rig's ring handler: the engine, then the tap, then the slot's cold reference is dropped.</summary>
-internal struct TappedEngineHandler : IEventHandler<InboundEvent>
-{
-    private readonly EngineCore _engine;
-    private readonly MarketDataTap _tap;
-
-    public TappedEngineHandler(EngineCore engine, MarketDataTap tap)
-    {
-        _engine = engine;
-        _tap = tap;
-    }
-
-    public void OnEvent(ref InboundEvent evt, long sequence, bool endOfBatch)
-    {
-        _engine.OnEvent(ref evt);
-        _tap.AfterEvent(_engine, ref evt);
-        evt.Cold = null;
     }
 }
