@@ -213,25 +213,27 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
         _abort.Dispose();
     }
 
-    private static void Validate(SenderOptions o)
+    private static void Validate(SenderOptions options) => ValidateCore(options, nameof(options));
+
+    private static void ValidateCore(SenderOptions o, string name)
     {
-        if (o.ClobBaseUrl is null || !o.ClobBaseUrl.IsAbsoluteUri) throw new ArgumentException("ClobBaseUrl must be an absolute URI.", nameof(o));
-        if (o.Address.IsZero) throw new ArgumentException("Address (POLY_ADDRESS) must be set.", nameof(o));
-        if (string.IsNullOrEmpty(o.ApiKey)) throw new ArgumentException("ApiKey (POLY_API_KEY) must be set.", nameof(o));
-        if (string.IsNullOrEmpty(o.Passphrase)) throw new ArgumentException("Passphrase (POLY_PASSPHRASE) must be set.", nameof(o));
+        if (o.ClobBaseUrl is null || !o.ClobBaseUrl.IsAbsoluteUri) throw new ArgumentException("ClobBaseUrl must be an absolute URI.", name);
+        if (o.Address.IsZero) throw new ArgumentException("Address (POLY_ADDRESS) must be set.", name);
+        if (string.IsNullOrEmpty(o.ApiKey)) throw new ArgumentException("ApiKey (POLY_API_KEY) must be set.", name);
+        if (string.IsNullOrEmpty(o.Passphrase)) throw new ArgumentException("Passphrase (POLY_PASSPHRASE) must be set.", name);
         if (o.Credentials is not null && (o.Credentials.ApiKey != o.ApiKey || o.Credentials.Passphrase != o.Passphrase))
-            throw new ArgumentException("Credentials must carry the same ApiKey and Passphrase as the options.", nameof(o));
-        if (o.RequestTimeout <= TimeSpan.Zero) throw new ArgumentException("RequestTimeout must be positive, got " + o.RequestTimeout + ".", nameof(o));
+            throw new ArgumentException("Credentials must carry the same ApiKey and Passphrase as the options.", name);
+        if (o.RequestTimeout <= TimeSpan.Zero) throw new ArgumentException("RequestTimeout must be positive, got " + o.RequestTimeout + ".", name);
         if (o.QueueCapacity < 2 || (o.QueueCapacity & (o.QueueCapacity - 1)) != 0)
-            throw new ArgumentException("QueueCapacity must be a power of 2 of at least 2, got " + o.QueueCapacity + ".", nameof(o));
-        if (o.MaxInFlight < 1) throw new ArgumentException("MaxInFlight must be at least 1, got " + o.MaxInFlight + ".", nameof(o));
+            throw new ArgumentException("QueueCapacity must be a power of 2 of at least 2, got " + o.QueueCapacity + ".", name);
+        if (o.MaxInFlight < 1) throw new ArgumentException("MaxInFlight must be at least 1, got " + o.MaxInFlight + ".", name);
         if (o.MaxBatchOrders < 1 || o.MaxBatchOrders > ClobClient.MaxOrdersPerBatch)
-            throw new ArgumentException("MaxBatchOrders must be 1 to " + ClobClient.MaxOrdersPerBatch + ", got " + o.MaxBatchOrders + ".", nameof(o));
-        if (o.CancelAttempts < 1) throw new ArgumentException("CancelAttempts must be at least 1, got " + o.CancelAttempts + ".", nameof(o));
-        if (o.ResolveAttempts < 1) throw new ArgumentException("ResolveAttempts must be at least 1, got " + o.ResolveAttempts + ".", nameof(o));
+            throw new ArgumentException("MaxBatchOrders must be 1 to " + ClobClient.MaxOrdersPerBatch + ", got " + o.MaxBatchOrders + ".", name);
+        if (o.CancelAttempts < 1) throw new ArgumentException("CancelAttempts must be at least 1, got " + o.CancelAttempts + ".", name);
+        if (o.ResolveAttempts < 1) throw new ArgumentException("ResolveAttempts must be at least 1, got " + o.ResolveAttempts + ".", name);
         if (o.RetryBaseDelay < TimeSpan.Zero || o.RetryMaxDelay < o.RetryBaseDelay)
-            throw new ArgumentException("RetryBaseDelay must be non-negative and at most RetryMaxDelay.", nameof(o));
-        if (o.ResolveDelay < TimeSpan.Zero || o.DefaultHoldBack < TimeSpan.Zero) throw new ArgumentException("ResolveDelay and DefaultHoldBack must be non-negative.", nameof(o));
+            throw new ArgumentException("RetryBaseDelay must be non-negative and at most RetryMaxDelay.", name);
+        if (o.ResolveDelay < TimeSpan.Zero || o.DefaultHoldBack < TimeSpan.Zero) throw new ArgumentException("ResolveDelay and DefaultHoldBack must be non-negative.", name);
     }
 
     // ---- dispatcher thread ----
@@ -357,7 +359,7 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
         for (int i = 0; i < attempts; i++)
         {
             if (_replies.EnqueueControl(in item)) return;
-            Thread.Sleep(1);
+            if (i + 1 < attempts) Thread.Sleep(1);
         }
 
         Interlocked.Increment(ref _repliesDropped);

@@ -477,6 +477,23 @@ public class SenderTests
     }
 
     [Fact]
+    public async Task RefusalOnTheEngineThread_WhenTheControlQueueIsFull_IsCountedAsADroppedReply()
+    {
+        var handler = new SenderScriptedHandler((r, _) => Reply(200, Accepted(SenderTestKit.Id(1))));
+        var pool = new SignedRequestPool(8);
+        var sink = new SenderReplySink();
+        await using var sender = new OrderSender(SenderTestKit.Options(handler, pool), sink, TimeProvider.System);
+        await sender.StopAsync();
+        sink.Full = true;
+
+        sender.Publish(SenderTestKit.Post(pool, 1));
+
+        Assert.Equal(1, sender.RepliesDropped);
+        Assert.Equal(1, sender.QueueFullRefusals);
+        Assert.Equal(8, pool.Available);
+    }
+
+    [Fact]
     public async Task StopAsync_SendsWhatIsQueued_AndWaitsForTheReplies()
     {
         var handler = new SenderScriptedHandler(async (r, ct) =>
