@@ -24,7 +24,7 @@ namespace FastMaker.Engine.Execution;
 /// <see cref="Publish"/> runs on the engine thread: it enqueues into a bounded lock-free queue and wakes the dispatcher
 /// thread; it never blocks, never does I/O and allocates nothing in steady state. A full queue is answered at once
 /// with a failure reply. The dispatcher sends the exact body bytes the sign stage produced with its L2 signature,
-/// joins posts queued together into POST /orders (re-signed), and never posts an order hash twice. Only cancels are
+/// joins posts queued together into POST /orders and single cancels into DELETE /orders (re-signed), and never posts an order hash twice. Only cancels are
 /// retried. A post whose reply was lost is reported as <see cref="OrderReplyKind.PostTimedOut"/> and resolved by
 /// looking its hash up, never by posting again. A 429 or 425 holds the sender back until the venue's Retry-After.
 /// </remarks>
@@ -46,6 +46,7 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
     private readonly HashSet<Hash32> _everPosted = new(4096);
     private readonly ConcurrentDictionary<Hash32, TaskCompletionSource> _postsUnsettled = new();
     private readonly List<SignedRequest> _batch;
+    private readonly List<SignedRequest> _cancelBatch;
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _dispatcherDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _dispatcher;
@@ -93,6 +94,7 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _queue = new MpscQueue<SignedRequest>(options.QueueCapacity);
         _batch = new List<SignedRequest>(options.MaxBatchOrders);
+        _cancelBatch = new List<SignedRequest>(options.MaxBatchCancels);
         _address = options.Address.ToChecksumString();
         _l2 = options.Credentials is null ? null : new L2Signer(options.Credentials, _address);
         _ownsHandler = options.Handler is null;
@@ -148,7 +150,7 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
     /// <summary>Posts refused locally while the venue's Retry-After held the sender back.</summary>
     public long HeldBack => Interlocked.Read(ref _heldBack);
 
-    /// <summary>POST /orders batches sent.</summary>
+    /// <summary>Batches sent: POST /orders and DELETE /orders.</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>HTTP requests in flight now (a batch counts once).</summary>
@@ -229,6 +231,8 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
         if (o.MaxInFlight < 1) throw new ArgumentException("MaxInFlight must be at least 1, got " + o.MaxInFlight + ".", name);
         if (o.MaxBatchOrders < 1 || o.MaxBatchOrders > ClobClient.MaxOrdersPerBatch)
             throw new ArgumentException("MaxBatchOrders must be 1 to " + ClobClient.MaxOrdersPerBatch + ", got " + o.MaxBatchOrders + ".", name);
+        if (o.MaxBatchCancels < 1 || o.MaxBatchCancels > ClobClient.MaxCancelsPerBatch)
+            throw new ArgumentException("MaxBatchCancels must be 1 to " + ClobClient.MaxCancelsPerBatch + ", got " + o.MaxBatchCancels + ".", name);
         if (o.CancelAttempts < 1) throw new ArgumentException("CancelAttempts must be at least 1, got " + o.CancelAttempts + ".", name);
         if (o.ResolveAttempts < 1) throw new ArgumentException("ResolveAttempts must be at least 1, got " + o.ResolveAttempts + ".", name);
         if (o.RetryBaseDelay < TimeSpan.Zero || o.RetryMaxDelay < o.RetryBaseDelay)
@@ -268,6 +272,12 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
             SignedRequest? r = _carry;
             _carry = null;
             if (r is null && !_queue.TryDequeue(out r)) return;
+            if (r.Kind == RequestKind.CancelOrder && _options.BatchCancels && _l2 is not null)
+            {
+                CollectCancels(r);
+                continue;
+            }
+
             if (r.Kind != RequestKind.PostOrder)
             {
                 StartCancel(r);
@@ -293,6 +303,32 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
 
             StartPosts(_batch);
         }
+    }
+
+    /// <summary>Takes the single-order cancels queued right behind <paramref name="first"/>; two or more go as one DELETE /orders.</summary>
+    private void CollectCancels(SignedRequest first)
+    {
+        _cancelBatch.Clear();
+        _cancelBatch.Add(first);
+        while (_cancelBatch.Count < _options.MaxBatchCancels && _queue.TryDequeue(out SignedRequest next))
+        {
+            if (next.Kind != RequestKind.CancelOrder)
+            {
+                _carry = next;
+                break;
+            }
+
+            _cancelBatch.Add(next);
+        }
+
+        if (_cancelBatch.Count == 1)
+        {
+            StartCancel(first);
+            return;
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        _ = SendCancelBatchAsync(_cancelBatch.ToArray());
     }
 
     /// <summary>Refuses a duplicate hash or a post during a hold-back; otherwise records the hash as posted.</summary>
