@@ -111,8 +111,9 @@ public sealed partial class OrderSender
                 long retryAfterMs = error.RetryAfter is { } ra ? (long)ra.TotalMilliseconds : -1;
                 if (feedback is VenueReplyKind.RateLimited or VenueReplyKind.EngineRestarting)
                 {
-                    retryAfterMs = HoldBack(ref _holdCancelsUntilTicks, error.RetryAfter);
-                    SenderLog.HeldBack(_logger, error.ToString(), retryAfterMs);
+                    // The engine hears the venue's own hint (-1 when it gave none); the sender holds back either way.
+                    long heldMs = HoldBack(ref _holdCancelsUntilTicks, error.RetryAfter);
+                    SenderLog.HeldBack(_logger, error.ToString(), heldMs);
                 }
 
                 // OrderRejected is about new orders: a refused cancel never counts toward reject storms.
