@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return AuthCommand.Create();
         yield return VenueCommand.Create();
         yield return ReplayCommand.Create();
+        yield return ReportCommand.Create();
     }
 }
