@@ -1,6 +1,4 @@
 using System.Buffers.Text;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using FastMaker.Primitives;
 
 namespace FastMaker.Polymarket.Orders;
@@ -78,17 +76,6 @@ public static class OrderBodyWriter
         return !w.Overflowed;
     }
 
-    // The two lowercase hex digits of each byte value as a little-endian ushort ("a0" is 'a' | '0' << 8).
-    private static readonly ushort[] HexPairs = BuildHexPairs();
-
-    private static ushort[] BuildHexPairs()
-    {
-        var pairs = new ushort[256];
-        ReadOnlySpan<byte> digits = "0123456789abcdef"u8;
-        for (int b = 0; b < 256; b++) pairs[b] = (ushort)(digits[b >> 4] | (digits[b & 0xF] << 8));
-        return pairs;
-    }
-
     /// <summary>Escapes a string for a JSON string value the way JSON.stringify does (cold path).</summary>
     public static byte[] EscapeJsonString(string value)
     {
@@ -154,13 +141,9 @@ public static class OrderBodyWriter
 
         public void Hex(ReadOnlySpan<byte> bytes)
         {
-            if (Overflowed || _destination.Length - Position < bytes.Length * 2) { Overflowed = true; return; }
-            // One table load and one two-byte store per input byte; the length was checked once above.
-            ref byte d = ref Unsafe.Add(ref MemoryMarshal.GetReference(_destination), Position);
-            ref ushort pairs = ref MemoryMarshal.GetArrayDataReference(HexPairs);
-            for (int i = 0; i < bytes.Length; i++) Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, 2 * i), Unsafe.Add(ref pairs, bytes[i]));
-            Position += bytes.Length * 2;
+            // The runtime's vectorized lowercase hex, straight into UTF-8 (130 digits for an ECDSA signature, 634 for POLY_1271).
+            if (Overflowed || !Convert.TryToHexStringLower(bytes, _destination[Position..], out int n)) { Overflowed = true; return; }
+            Position += n;
         }
-
     }
 }
