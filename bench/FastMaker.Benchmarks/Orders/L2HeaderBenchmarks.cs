@@ -1,24 +1,15 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using FastMaker.Benchmarks.Signing;
 using FastMaker.Polymarket.Auth;
 
 namespace FastMaker.Benchmarks.Orders;
 
 /// <summary>L2 header signature of a 300-byte body: ours (keyed midstate) against .NET's one-shot HMACSHA256.</summary>
-[Config(typeof(Config))]
-[MemoryDiagnoser]
+[Config(typeof(SigningBenchmarkConfig))]
 public class L2HeaderBenchmarks
 {
-    private sealed class Config : ManualConfig
-    {
-        // In-process: the shared machine is too loaded for BenchmarkDotNet's out-of-process rebuild to finish in time.
-        public Config() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-    }
-
     private const string Secret = "c2VjcmV0LWtleS1mb3ItZmFzdG1ha2VyLXRlc3RzLW9ubHk_-w";
     private readonly byte[] _body = new byte[300];
     private readonly byte[] _message = new byte[300 + 10 + 4 + 6];

@@ -16,6 +16,9 @@ public sealed class L2Signer
     /// <summary>Length of the signature in characters (32 bytes as padded base64).</summary>
     public const int SignatureLength = 44;
 
+    // Stack room for timestamp + method + path + body in one piece: a cancel body (about 80 bytes) fits, an order (about 1 KB) does not.
+    private const int InlineMessageBytes = 256;
+
     private readonly HmacSha256Key _key;
 
     /// <summary>Creates a signer for <paramref name="credentials"/>; <paramref name="address"/> is the signer EOA sent as POLY_ADDRESS.</summary>
@@ -48,25 +51,66 @@ public sealed class L2Signer
     public void Sign(long timestampSeconds, ReadOnlySpan<byte> method, ReadOnlySpan<byte> requestPath, ReadOnlySpan<byte> body, Span<byte> signature)
     {
         if (signature.Length < SignatureLength) ThrowHelper.DestinationTooSmall(nameof(signature));
-        Span<byte> digits = stackalloc byte[20];
-        if (!Utf8Formatter.TryFormat(timestampSeconds, digits, out int digitCount)) ThrowHelper.DestinationTooSmall(nameof(timestampSeconds));
+        // The message is assembled on the stack so that a short one (a cancel) is one hash update, a long one (an order) two.
+        Span<byte> message = stackalloc byte[InlineMessageBytes];
+        if (!Utf8Formatter.TryFormat(timestampSeconds, message, out int length)) ThrowHelper.DestinationTooSmall(nameof(timestampSeconds));
 
         var context = new HmacSha256Key.Context();
         _key.Start(ref context);
-        _key.Append(ref context, digits[..digitCount]);
-        _key.Append(ref context, method);
-        _key.Append(ref context, requestPath);
-        _key.Append(ref context, body);
+        if (length + method.Length + requestPath.Length + body.Length <= InlineMessageBytes)
+        {
+            method.CopyTo(message[length..]);
+            length += method.Length;
+            requestPath.CopyTo(message[length..]);
+            length += requestPath.Length;
+            body.CopyTo(message[length..]);
+            length += body.Length;
+            _key.Append(ref context, message[..length]);
+        }
+        else if (length + method.Length + requestPath.Length <= InlineMessageBytes)
+        {
+            method.CopyTo(message[length..]);
+            length += method.Length;
+            requestPath.CopyTo(message[length..]);
+            length += requestPath.Length;
+            _key.Append(ref context, message[..length]);
+            _key.Append(ref context, body);
+        }
+        else
+        {
+            _key.Append(ref context, message[..length]);
+            _key.Append(ref context, method);
+            _key.Append(ref context, requestPath);
+            _key.Append(ref context, body);
+        }
+
         Span<byte> mac = stackalloc byte[HmacSha256Key.MacSize];
         _key.Finish(ref context, mac);
+        EncodeBase64Url(mac, signature);
+    }
 
-        Base64.EncodeToUtf8(mac, signature, out _, out _);
-        for (int i = 0; i < SignatureLength; i++)
+    // Url-safe base64 of the 32-byte MAC with its '=' padding, straight into the output: 10 groups of 3 bytes, then 2 bytes.
+    private static void EncodeBase64Url(ReadOnlySpan<byte> mac32, Span<byte> output44)
+    {
+        ReadOnlySpan<byte> alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"u8;
+        mac32 = mac32[..32];
+        output44 = output44[..SignatureLength];
+        int o = 0;
+        for (int i = 0; i < 30; i += 3)
         {
-            byte b = signature[i];
-            if (b == (byte)'+') signature[i] = (byte)'-';
-            else if (b == (byte)'/') signature[i] = (byte)'_';
+            int triple = (mac32[i] << 16) | (mac32[i + 1] << 8) | mac32[i + 2];
+            output44[o] = alphabet[triple >> 18];
+            output44[o + 1] = alphabet[(triple >> 12) & 63];
+            output44[o + 2] = alphabet[(triple >> 6) & 63];
+            output44[o + 3] = alphabet[triple & 63];
+            o += 4;
         }
+
+        int last = (mac32[30] << 8) | mac32[31];
+        output44[40] = alphabet[last >> 10];
+        output44[41] = alphabet[(last >> 4) & 63];
+        output44[42] = alphabet[(last << 2) & 63];
+        output44[43] = (byte)'=';
     }
 
     /// <summary>Writes the 44-character signature into <paramref name="signature"/>.</summary>

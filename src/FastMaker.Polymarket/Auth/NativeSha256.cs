@@ -14,10 +14,19 @@ internal static unsafe class NativeSha256
     /// <summary>Bytes reserved for an OpenSSL <c>SHA256_CTX</c> (112 bytes in OpenSSL 3; padded).</summary>
     public const int ContextSize = 128;
 
+    /// <summary>
+    /// Longest input hashed without the GC transition: SHA-NI runs at about 2 cycles per byte, so a call stays well under a
+    /// microsecond, the window in which the GC could not suspend this thread. Longer inputs take the ordinary transition.
+    /// </summary>
+    public const int SuppressTransitionMaxBytes = 2048;
+
     public static readonly bool Available;
     private static readonly delegate* unmanaged<byte*, int> s_init;
     private static readonly delegate* unmanaged<byte*, byte*, nuint, int> s_update;
-    private static readonly delegate* unmanaged<byte*, byte*, int> s_final;
+    // The same exports without the GC transition (tens of ns per call saved): they neither block, call back, nor throw.
+    // Final always hashes at most two blocks, so it never needs the transition.
+    private static readonly delegate* unmanaged[SuppressGCTransition]<byte*, byte*, nuint, int> s_updateFast;
+    private static readonly delegate* unmanaged[SuppressGCTransition]<byte*, byte*, int> s_finalFast;
 
     static NativeSha256()
     {
@@ -31,7 +40,8 @@ internal static unsafe class NativeSha256
             return;
         s_init = (delegate* unmanaged<byte*, int>)init;
         s_update = (delegate* unmanaged<byte*, byte*, nuint, int>)update;
-        s_final = (delegate* unmanaged<byte*, byte*, int>)final;
+        s_updateFast = (delegate* unmanaged[SuppressGCTransition]<byte*, byte*, nuint, int>)update;
+        s_finalFast = (delegate* unmanaged[SuppressGCTransition]<byte*, byte*, int>)final;
         Available = SelfTest();
     }
 
@@ -45,14 +55,17 @@ internal static unsafe class NativeSha256
         if (data.IsEmpty) return;
         fixed (byte* c = context)
         fixed (byte* d = data)
-            s_update(c, d, (nuint)data.Length);
+        {
+            if (data.Length <= SuppressTransitionMaxBytes) s_updateFast(c, d, (nuint)data.Length);
+            else s_update(c, d, (nuint)data.Length);
+        }
     }
 
     public static void Final(Span<byte> context, Span<byte> digest)
     {
         fixed (byte* c = context)
         fixed (byte* d = digest)
-            s_final(d, c);
+            s_finalFast(d, c);
     }
 
     // Guards against an ABI surprise (a different context layout would corrupt memory or the result).

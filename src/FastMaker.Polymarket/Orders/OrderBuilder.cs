@@ -21,6 +21,12 @@ public sealed class OrderBuilder
     private readonly byte[] _ownerJson;
     private readonly long _chainId;
 
+    // Decimal text of recently used token ids, direct-mapped: formatting a 77-digit id costs more than the rest of the body.
+    private const int TokenTextSlots = 64;
+    private readonly UInt256[] _tokenTextKeys = new UInt256[TokenTextSlots];
+    private readonly byte[] _tokenTextLengths = new byte[TokenTextSlots];
+    private readonly byte[] _tokenTexts = new byte[TokenTextSlots * UInt256.MaxDecimalDigits];
+
     /// <summary>
     /// Creates a builder. <paramref name="funder"/> is the proxy, safe or deposit wallet (required for signature types
     /// 1 to 3; null means the signer's own address). <paramref name="owner"/> is the L2 API key sent as the body's owner.
@@ -167,8 +173,8 @@ public sealed class OrderBuilder
             info.SignatureLength = OrderHashing.EcdsaSignatureLength;
         }
 
-        if (!OrderBodyWriter.TryWrite(body, order, _makerText, _signerText, expiration, signature[..info.SignatureLength], _ownerJson,
-                orderType, postOnly, deferExec, out info.BodyLength))
+        if (!OrderBodyWriter.TryWriteCore(body, order, _makerText, _signerText, TokenIdText(order.TokenId), expiration, signature[..info.SignatureLength],
+                _ownerJson, orderType, postOnly, deferExec, out info.BodyLength))
             return OrderBuildError.DestinationTooSmall;
         return OrderBuildError.None;
     }
@@ -178,6 +184,21 @@ public sealed class OrderBuilder
     {
         if (mode == SigningMode.Fast) _signer.Sign(digest, signature65);
         else _signer.SignDeterministic(digest, signature65);
+    }
+
+    private ReadOnlySpan<byte> TokenIdText(in UInt256 tokenId)
+    {
+        int slot = (int)(tokenId.U0 ^ (tokenId.U0 >> 29) ^ tokenId.U1) & (TokenTextSlots - 1);
+        Span<byte> text = _tokenTexts.AsSpan(slot * UInt256.MaxDecimalDigits, UInt256.MaxDecimalDigits);
+        int length = _tokenTextLengths[slot];
+        if (length == 0 || _tokenTextKeys[slot] != tokenId)
+        {
+            tokenId.TryFormat(text, out length);
+            _tokenTextKeys[slot] = tokenId;
+            _tokenTextLengths[slot] = (byte)length;
+        }
+
+        return text[..length];
     }
 
     private static byte[] Checksummed(EthAddress address)

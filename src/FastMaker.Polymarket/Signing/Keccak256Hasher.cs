@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace FastMaker.Polymarket.Signing;
 
@@ -90,9 +92,23 @@ public struct Keccak256Hasher
         _position = 0;
     }
 
-    private static void AbsorbBlock(Span<ulong> lanes, ReadOnlySpan<byte> block)
+    /// <summary>XORs one 136-byte block into the first 17 lanes: four 256-bit XORs and one 64-bit XOR.</summary>
+    internal static void AbsorbBlock(Span<ulong> lanes, ReadOnlySpan<byte> block)
     {
-        block = block.Slice(0, RateBytes);
-        for (int i = 0; i < RateLanes; i++) lanes[i] ^= BinaryPrimitives.ReadUInt64LittleEndian(block.Slice(i * 8));
+        if (lanes.Length < 25 || block.Length < RateBytes) SigningThrowHelper.ThrowArgument("A block is 136 bytes into 25 lanes.", nameof(block));
+        if (!BitConverter.IsLittleEndian)
+        {
+            for (int i = 0; i < RateLanes; i++) lanes[i] ^= BinaryPrimitives.ReadUInt64LittleEndian(block.Slice(i * 8));
+            return;
+        }
+
+        // Lengths checked above; on a little-endian machine a lane is the raw 8 bytes.
+        ref ulong state = ref MemoryMarshal.GetReference(lanes);
+        ref byte data = ref MemoryMarshal.GetReference(block);
+        (Vector256.LoadUnsafe(ref state, 0) ^ Vector256.LoadUnsafe(ref data, 0).AsUInt64()).StoreUnsafe(ref state, 0);
+        (Vector256.LoadUnsafe(ref state, 4) ^ Vector256.LoadUnsafe(ref data, 32).AsUInt64()).StoreUnsafe(ref state, 4);
+        (Vector256.LoadUnsafe(ref state, 8) ^ Vector256.LoadUnsafe(ref data, 64).AsUInt64()).StoreUnsafe(ref state, 8);
+        (Vector256.LoadUnsafe(ref state, 12) ^ Vector256.LoadUnsafe(ref data, 96).AsUInt64()).StoreUnsafe(ref state, 12);
+        Unsafe.Add(ref state, 16) ^= Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, 128));
     }
 }
