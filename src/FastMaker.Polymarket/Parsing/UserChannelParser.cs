@@ -34,6 +34,12 @@ public sealed partial class UserChannelParser
     /// <summary>Errors reported to sinks, since construction.</summary>
     public long ErrorCount { get; private set; }
 
+    /// <summary>
+    /// When false, every frame goes to the <see cref="Utf8JsonReader"/> parser, the reference the
+    /// fast path is tested against (for diagnostics and comparisons). Default true.
+    /// </summary>
+    public bool FastPathEnabled { get; init; } = true;
+
     /// <summary>Frames parsed entirely by the span fast path, since construction.</summary>
     public long FastPathFrameCount { get; private set; }
 
@@ -51,7 +57,7 @@ public sealed partial class UserChannelParser
         }
 
         int delivered = 0;
-        if (frame.IsSingleSegment)
+        if (FastPathEnabled && frame.IsSingleSegment)
         {
             delivered = ParseSpan(frame.FirstSpan, ref sink);
             if (delivered < 0)
