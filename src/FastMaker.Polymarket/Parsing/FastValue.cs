@@ -54,11 +54,12 @@ internal static class FastValue
         return IsScalar(kind) && (!present || JsonScan.ToSide(kind == JsonTokenType.String, v, out side) == FrameErrorReason.None);
     }
 
-    public static bool TokenId(JsonTokenType kind, ReadOnlySpan<byte> v, out UInt256 id, out bool present)
+    /// <summary>Through <paramref name="cache"/>, which returns what <see cref="UInt256.TryParse(ReadOnlySpan{byte}, out UInt256)"/> would.</summary>
+    public static bool TokenId(JsonTokenType kind, ReadOnlySpan<byte> v, TokenIdCache cache, out UInt256 id, out bool present)
     {
         id = default;
         present = JsonScan.IsPresent(kind, v);
-        return IsScalar(kind) && (!present || JsonScan.ToTokenId(kind == JsonTokenType.String, v, out id) == FrameErrorReason.None);
+        return IsScalar(kind) && (!present || (kind == JsonTokenType.String && cache.TryParse(v, out id)));
     }
 
     public static bool Hash32(JsonTokenType kind, ReadOnlySpan<byte> v, out Hash32 hash, out bool present)
@@ -86,7 +87,7 @@ internal static class FastValue
     {
         id = default;
         present = JsonScan.IsPresent(kind, v);
-        return IsScalar(kind) && (!present || JsonScan.ToGuid(kind == JsonTokenType.String, v, out id) == FrameErrorReason.None);
+        return IsScalar(kind) && (!present || (kind == JsonTokenType.String && GuidText.TryParse(v, out id)));
     }
 
     public static bool TimestampMs(JsonTokenType kind, ReadOnlySpan<byte> v, out long ms, out bool present)

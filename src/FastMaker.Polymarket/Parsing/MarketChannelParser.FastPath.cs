@@ -139,7 +139,7 @@ public sealed partial class MarketChannelParser
             case MarketField.Market:
                 return FastValue.Hash32(kind, v, out _f.Market, out _f.HasMarket);
             case MarketField.AssetId:
-                return FastValue.TokenId(kind, v, out _f.AssetId, out _f.HasAssetId);
+                return FastValue.TokenId(kind, v, _tokenIds, out _f.AssetId, out _f.HasAssetId);
             case MarketField.Timestamp:
                 return FastValue.TimestampMs(kind, v, out _f.TimestampMs, out _f.HasTimestamp);
             case MarketField.Hash:
@@ -190,52 +190,75 @@ public sealed partial class MarketChannelParser
     /// <summary>The book's levels: the hot loop for snapshots. <paramref name="i"/> holds '['.</summary>
     private bool TryScanLevels(ReadOnlySpan<byte> f, ref int i, Side side)
     {
-        i = SpanJson.SkipWhitespace(f, i + 1);
-        if (SpanJson.At(f, i, (byte)']'))
+        // A local cursor (written back at the end) keeps the position in a register.
+        int p = SpanJson.SkipWhitespace(f, i + 1);
+        if (SpanJson.At(f, p, (byte)']'))
         {
-            i++;
+            i = p + 1;
             return true;
         }
 
         while (true)
         {
-            if (!SpanJson.At(f, i, (byte)'{'))
+            if (!SpanJson.At(f, p, (byte)'{'))
             {
                 return false;
             }
 
-            i = SpanJson.SkipWhitespace(f, i + 1);
+            p = SpanJson.SkipWhitespace(f, p + 1);
             Price price = default;
             Quantity size = default;
             bool hasPrice = false;
             bool hasSize = false;
-            if (SpanJson.At(f, i, (byte)'}'))
+            if (SpanJson.At(f, p, (byte)'}'))
             {
-                i++;
+                p++;
             }
             else
             {
                 while (true)
                 {
-                    if (!SpanJson.TryPropertyName(f, ref i, out ReadOnlySpan<byte> name))
+                    // "price" and "size" (quotes included, so no longer name matches) are told apart
+                    // by a fixed compare; any other name takes the general route.
+                    int field;
+                    ReadOnlySpan<byte> rest = f.Slice(p);
+                    if (rest.StartsWith("\"price\""u8))
+                    {
+                        field = 1;
+                        p += 7;
+                    }
+                    else if (rest.StartsWith("\"size\""u8))
+                    {
+                        field = 2;
+                        p += 6;
+                    }
+                    else
+                    {
+                        field = 0;
+                        if (!SpanJson.At(f, p, (byte)'"') || !SpanJson.TryString(f, ref p, out _))
+                        {
+                            return false;
+                        }
+                    }
+
+                    p = SpanJson.SkipWhitespace(f, p);
+                    if (!SpanJson.At(f, p, (byte)':'))
                     {
                         return false;
                     }
 
+                    p = SpanJson.SkipWhitespace(f, p + 1);
                     bool ok;
-                    if (name.SequenceEqual("price"u8))
+                    if (field == 0)
                     {
-                        JsonTokenType kind = SpanJson.ReadScalar(f, ref i, out ReadOnlySpan<byte> v);
-                        ok = FastValue.Price(kind, v, out price, out hasPrice);
-                    }
-                    else if (name.SequenceEqual("size"u8))
-                    {
-                        JsonTokenType kind = SpanJson.ReadScalar(f, ref i, out ReadOnlySpan<byte> v);
-                        ok = FastValue.Quantity(kind, v, out size, out hasSize);
+                        ok = SpanJson.TrySkipValue(f, ref p, 2);
                     }
                     else
                     {
-                        ok = SpanJson.TrySkipValue(f, ref i, 2);
+                        JsonTokenType kind = SpanJson.ReadScalar(f, ref p, out ReadOnlySpan<byte> v);
+                        ok = field == 1
+                            ? FastValue.Price(kind, v, out price, out hasPrice)
+                            : FastValue.Quantity(kind, v, out size, out hasSize);
                     }
 
                     if (!ok)
@@ -243,7 +266,7 @@ public sealed partial class MarketChannelParser
                         return false;
                     }
 
-                    int member = SpanJson.NextMember(f, ref i, (byte)'}');
+                    int member = SpanJson.NextMember(f, ref p, (byte)'}');
                     if (member < 0)
                     {
                         return false;
@@ -266,9 +289,10 @@ public sealed partial class MarketChannelParser
             level.Size = size;
             level.Side = side;
 
-            int next = SpanJson.NextMember(f, ref i, (byte)']');
+            int next = SpanJson.NextMember(f, ref p, (byte)']');
             if (next <= 0)
             {
+                i = p;
                 return next == 0;
             }
         }
@@ -325,7 +349,7 @@ public sealed partial class MarketChannelParser
                         switch (field)
                         {
                             case MarketField.AssetId:
-                                ok = FastValue.TokenId(kind, v, out c.AssetId, out hasAsset);
+                                ok = FastValue.TokenId(kind, v, _tokenIds, out c.AssetId, out hasAsset);
                                 break;
                             case MarketField.Price:
                                 ok = FastValue.Price(kind, v, out c.Price, out hasPrice);

@@ -24,6 +24,7 @@ public sealed partial class MarketChannelParser
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
 
     private readonly byte[] _scratch = new byte[JsonScan.ScratchLength];
+    private readonly TokenIdCache _tokenIds = new();
     private BookLevel[] _bids = new BookLevel[256];
     private BookLevel[] _asks = new BookLevel[256];
     private PriceChange[] _changes = new PriceChange[32];

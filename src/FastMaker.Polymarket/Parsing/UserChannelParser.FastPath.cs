@@ -180,7 +180,7 @@ public sealed partial class UserChannelParser
             case UserField.Market:
                 return FastValue.Hash32(kind, v, out _f.Market, out _f.HasMarket);
             case UserField.AssetId:
-                return FastValue.TokenId(kind, v, out _f.AssetId, out _f.HasAssetId);
+                return FastValue.TokenId(kind, v, _tokenIds, out _f.AssetId, out _f.HasAssetId);
             case UserField.Side:
                 return FastValue.Side(kind, v, out _f.Side, out _f.HasSide);
             case UserField.OriginalSize:
@@ -339,7 +339,7 @@ public sealed partial class UserChannelParser
         }
     }
 
-    private static bool TryScanMakerField(
+    private bool TryScanMakerField(
         ReadOnlySpan<byte> f, ref int i, UserField field, ref MakerOrderFill m,
         ref bool hasOrderId, ref bool hasAsset, ref bool hasAmount, ref bool hasPrice)
     {
@@ -349,7 +349,7 @@ public sealed partial class UserChannelParser
             case UserField.OrderId:
                 return FastValue.Hash32(kind, v, out m.OrderId, out hasOrderId);
             case UserField.AssetId:
-                return FastValue.TokenId(kind, v, out m.AssetId, out hasAsset);
+                return FastValue.TokenId(kind, v, _tokenIds, out m.AssetId, out hasAsset);
             case UserField.Owner:
                 return FastValue.Guid(kind, v, out m.Owner, out m.HasOwner);
             case UserField.MakerAddress:

@@ -20,6 +20,7 @@ public sealed partial class UserChannelParser
     private const int MaxIdLength = 80;
 
     private readonly byte[] _scratch = new byte[JsonScan.ScratchLength];
+    private readonly TokenIdCache _tokenIds = new();
     private readonly byte[] _id = new byte[MaxIdLength];
     private MakerOrderFill[] _makers = new MakerOrderFill[16];
     private int _makerCount;
@@ -571,7 +572,7 @@ public sealed partial class UserChannelParser
             return;
         }
 
-        if (!JsonScan.TryParseGuid(_id.AsSpan(0, _idLength), out Guid tradeId))
+        if (!GuidText.TryParse(_id.AsSpan(0, _idLength), out Guid tradeId))
         {
             ReportError(ref sink, FrameErrorReason.InvalidUuid, _idOffset);
             return;
