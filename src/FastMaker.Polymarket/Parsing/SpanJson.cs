@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -22,26 +21,6 @@ internal static class SpanJson
 
     // JSON whitespace as a bit mask over the byte values 0..32.
     private const ulong WhitespaceMask = (1UL << ' ') | (1UL << '\t') | (1UL << '\n') | (1UL << '\r');
-
-    // Everything that ends the fast scan of a string: the closing quote, an escape, a control
-    // character (invalid in JSON) and any non-ASCII byte (left to the reader's UTF-8 rules).
-    private static readonly SearchValues<byte> StringStops = CreateStringStops();
-
-    private static SearchValues<byte> CreateStringStops()
-    {
-        var stops = new List<byte> { (byte)'"', (byte)'\\' };
-        for (int b = 0; b < 0x20; b++)
-        {
-            stops.Add((byte)b);
-        }
-
-        for (int b = 0x80; b < 0x100; b++)
-        {
-            stops.Add((byte)b);
-        }
-
-        return SearchValues.Create(stops.ToArray());
-    }
 
     /// <summary>The index of the first non-whitespace byte at or after <paramref name="i"/> (the length when none).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -124,11 +103,33 @@ internal static class SpanJson
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FindStringStop(ReadOnlySpan<byte> f, int start)
     {
-        // Most values (prices, sizes, sides, names) are a few bytes: a table loop beats the vector
-        // search's setup there; long ones (ids, hashes) go to the vectorized search.
+        if (Vector128.IsHardwareAccelerated)
+        {
+            // 16 bytes per step: one signed compare catches both the control characters and every
+            // byte from 0x80 (negative as sbyte), two more the quote and the backslash.
+            ref byte origin = ref MemoryMarshal.GetReference(f);
+            int j = start;
+            while (j >= 0 && j <= f.Length - Vector128<byte>.Count)
+            {
+                Vector128<byte> v = Vector128.LoadUnsafe(ref origin, (nuint)j);
+                Vector128<byte> stop = Vector128.LessThan(v.AsSByte(), Vector128.Create((sbyte)0x20)).AsByte()
+                    | Vector128.Equals(v, Vector128.Create((byte)'"'))
+                    | Vector128.Equals(v, Vector128.Create((byte)'\\'));
+                uint mask = stop.ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return j + BitOperations.TrailingZeroCount(mask);
+                }
+
+                j += Vector128<byte>.Count;
+            }
+
+            start = j;
+        }
+
+        // The frame's last few bytes (or no vector unit): a table per byte.
         ReadOnlySpan<byte> stops = StringStopTable;
-        int limit = Math.Min(f.Length, start + 16);
-        for (int j = start; j < limit; j++)
+        for (int j = start; (uint)j < (uint)f.Length; j++)
         {
             if (stops[f[j]] != 0)
             {
@@ -136,13 +137,7 @@ internal static class SpanJson
             }
         }
 
-        if (limit == f.Length)
-        {
-            return -1;
-        }
-
-        int n = f.Slice(limit).IndexOfAny(StringStops);
-        return n < 0 ? -1 : limit + n;
+        return -1;
     }
 
     // 1 for the bytes in StringStops: control characters, '"', '\\' and everything from 0x80.

@@ -129,6 +129,50 @@ public class FastPathDifferentialTests
     }
 
     [Fact]
+    public void FastPath_SteadyState_AllocatesNothing()
+    {
+        var market = new MarketChannelParser();
+        var user = new UserChannelParser();
+        var marketFrames = new[] { "market_book_nt_recorded.json", "market_price_change_docs_migration.json", "market_price_change_v2.json", "market_last_trade_price.json" }
+            .Select(n => new ReadOnlySequence<byte>(Fixture(n))).ToArray();
+        var userFrames = new[] { "user_trade_three_makers.json", "user_trade_maker_six_makers.json", "user_order_placement.json" }
+            .Select(n => new ReadOnlySequence<byte>(Fixture(n))).ToArray();
+        var ms = default(CountingMarketSink);
+        var us = default(CountingUserSink);
+        for (int warm = 0; warm < 50; warm++)
+        {
+            foreach (ReadOnlySequence<byte> f in marketFrames)
+            {
+                market.Parse(f, ref ms);
+            }
+
+            foreach (ReadOnlySequence<byte> f in userFrames)
+            {
+                user.Parse(f, ref us);
+            }
+        }
+
+        long start = GC.GetAllocatedBytesForCurrentThread();
+        for (int round = 0; round < 200; round++)
+        {
+            foreach (ReadOnlySequence<byte> f in marketFrames)
+            {
+                market.Parse(f, ref ms);
+            }
+
+            foreach (ReadOnlySequence<byte> f in userFrames)
+            {
+                user.Parse(f, ref us);
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - start);
+        Assert.Equal(0, market.ReaderFrameCount);
+        Assert.Equal(0, user.ReaderFrameCount);
+        Assert.Equal(0, ms.Errors + us.Errors);
+    }
+
+    [Fact]
     public void SplitFrame_GoesToTheReader_WithTheSameCalls()
     {
         byte[] frame = Fixture("market_book_nt_recorded.json");
