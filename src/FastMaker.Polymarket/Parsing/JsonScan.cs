@@ -124,18 +124,24 @@ internal static class JsonScan
         }
     }
 
+    // Each Read* takes the reader's current token; each To* is the token-independent core that the
+    // span scanner shares, so both paths accept and reject exactly the same values.
+
+    /// <summary>Whether a scalar token of this kind carries a value ("present"); false for null and "".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsPresent(JsonTokenType kind, ReadOnlySpan<byte> v) => kind == JsonTokenType.Number || (kind == JsonTokenType.String && v.Length != 0);
+
     public static FrameErrorReason ReadPrice(ref Utf8JsonReader r, byte[] scratch, out Price price, out bool present)
     {
         price = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
-
-        // A level, trade or order price lies strictly between 0 and 1.
-        return Price.TryParse(v, out price, out _) && price.IsStrictlyBetweenZeroAndOne ? FrameErrorReason.None : FrameErrorReason.InvalidPrice;
+        return e != FrameErrorReason.None || !present ? e : ToPrice(v, out price);
     }
+
+    /// <summary>A level, trade or order price lies strictly between 0 and 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FrameErrorReason ToPrice(ReadOnlySpan<byte> v, out Price price) =>
+        Price.TryParse(v, out price, out _) && price.IsStrictlyBetweenZeroAndOne ? FrameErrorReason.None : FrameErrorReason.InvalidPrice;
 
     /// <summary>
     /// A best bid or ask: "0" (no bid) and "1" (no ask) are the venue's empty-side markers and are
@@ -146,11 +152,12 @@ internal static class JsonScan
         price = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
         seen = e == FrameErrorReason.None && present;
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
+        return e != FrameErrorReason.None || !present ? e : ToTopPrice(v, out price, ref present);
+    }
 
+    /// <summary>The core of <see cref="ReadTopPrice"/> for a present value; clears <paramref name="present"/> for an empty-side marker.</summary>
+    public static FrameErrorReason ToTopPrice(ReadOnlySpan<byte> v, out Price price, ref bool present)
+    {
         if (!Price.TryParse(v, out price, out _))
         {
             return FrameErrorReason.InvalidPrice;
@@ -169,40 +176,38 @@ internal static class JsonScan
     {
         quantity = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
-
-        return Quantity.TryParse(v, out quantity, out _) ? FrameErrorReason.None : FrameErrorReason.InvalidQuantity;
+        return e != FrameErrorReason.None || !present ? e : ToQuantity(v, out quantity);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static FrameErrorReason ToQuantity(ReadOnlySpan<byte> v, out Quantity quantity) =>
+        Quantity.TryParse(v, out quantity, out _) ? FrameErrorReason.None : FrameErrorReason.InvalidQuantity;
 
     public static FrameErrorReason ReadTickSize(ref Utf8JsonReader r, byte[] scratch, out TickSize tick, out bool present)
     {
         tick = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
-
-        return TickSize.TryParse(v, out tick, out _) ? FrameErrorReason.None : FrameErrorReason.InvalidTickSize;
+        return e != FrameErrorReason.None || !present ? e : ToTickSize(v, out tick);
     }
+
+    public static FrameErrorReason ToTickSize(ReadOnlySpan<byte> v, out TickSize tick) =>
+        TickSize.TryParse(v, out tick, out _) ? FrameErrorReason.None : FrameErrorReason.InvalidTickSize;
 
     public static FrameErrorReason ReadSide(ref Utf8JsonReader r, byte[] scratch, out Side side, out bool present)
     {
         side = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
+        return e != FrameErrorReason.None || !present ? e : ToSide(r.TokenType == JsonTokenType.String, v, out side);
+    }
 
-        if (r.TokenType == JsonTokenType.String && TryParseSide(v, out side))
+    public static FrameErrorReason ToSide(bool isString, ReadOnlySpan<byte> v, out Side side)
+    {
+        if (isString && TryParseSide(v, out side))
         {
             return FrameErrorReason.None;
         }
 
+        side = default;
         return FrameErrorReason.InvalidSide;
     }
 
@@ -228,60 +233,65 @@ internal static class JsonScan
     {
         id = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
+        return e != FrameErrorReason.None || !present ? e : ToTokenId(r.TokenType == JsonTokenType.String, v, out id);
+    }
 
-        return r.TokenType == JsonTokenType.String && UInt256.TryParse(v, out id) ? FrameErrorReason.None : FrameErrorReason.InvalidTokenId;
+    public static FrameErrorReason ToTokenId(bool isString, ReadOnlySpan<byte> v, out UInt256 id)
+    {
+        id = default;
+        return isString && UInt256.TryParse(v, out id) ? FrameErrorReason.None : FrameErrorReason.InvalidTokenId;
     }
 
     public static FrameErrorReason ReadHash32(ref Utf8JsonReader r, byte[] scratch, out Hash32 hash, out bool present)
     {
         hash = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
+        return e != FrameErrorReason.None || !present ? e : ToHash32(r.TokenType == JsonTokenType.String, v, out hash);
+    }
 
-        return r.TokenType == JsonTokenType.String && Hash32.TryParse(v, out hash) ? FrameErrorReason.None : FrameErrorReason.InvalidHash32;
+    public static FrameErrorReason ToHash32(bool isString, ReadOnlySpan<byte> v, out Hash32 hash)
+    {
+        hash = default;
+        return isString && Hash32.TryParse(v, out hash) ? FrameErrorReason.None : FrameErrorReason.InvalidHash32;
     }
 
     public static FrameErrorReason ReadBookHash(ref Utf8JsonReader r, byte[] scratch, out BookHash hash)
     {
         hash = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out bool present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
+        return e != FrameErrorReason.None || !present ? e : ToBookHash(r.TokenType == JsonTokenType.String, v, out hash);
+    }
 
-        return r.TokenType == JsonTokenType.String && BookHash.TryParse(v, out hash) ? FrameErrorReason.None : FrameErrorReason.InvalidBookHash;
+    public static FrameErrorReason ToBookHash(bool isString, ReadOnlySpan<byte> v, out BookHash hash)
+    {
+        hash = default;
+        return isString && BookHash.TryParse(v, out hash) ? FrameErrorReason.None : FrameErrorReason.InvalidBookHash;
     }
 
     public static FrameErrorReason ReadAddress(ref Utf8JsonReader r, byte[] scratch, out EthAddress address, out bool present)
     {
         address = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
+        return e != FrameErrorReason.None || !present ? e : ToAddress(r.TokenType == JsonTokenType.String, v, out address);
+    }
 
-        return r.TokenType == JsonTokenType.String && EthAddress.TryParse(v, out address) ? FrameErrorReason.None : FrameErrorReason.InvalidAddress;
+    public static FrameErrorReason ToAddress(bool isString, ReadOnlySpan<byte> v, out EthAddress address)
+    {
+        address = default;
+        return isString && EthAddress.TryParse(v, out address) ? FrameErrorReason.None : FrameErrorReason.InvalidAddress;
     }
 
     public static FrameErrorReason ReadGuid(ref Utf8JsonReader r, byte[] scratch, out Guid id, out bool present)
     {
         id = default;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
+        return e != FrameErrorReason.None || !present ? e : ToGuid(r.TokenType == JsonTokenType.String, v, out id);
+    }
 
-        return r.TokenType == JsonTokenType.String && TryParseGuid(v, out id) ? FrameErrorReason.None : FrameErrorReason.InvalidUuid;
+    public static FrameErrorReason ToGuid(bool isString, ReadOnlySpan<byte> v, out Guid id)
+    {
+        id = default;
+        return isString && TryParseGuid(v, out id) ? FrameErrorReason.None : FrameErrorReason.InvalidUuid;
     }
 
     public static bool TryParseGuid(ReadOnlySpan<byte> v, out Guid id) =>
@@ -292,13 +302,14 @@ internal static class JsonScan
     {
         ms = 0;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
+        return e != FrameErrorReason.None || !present ? e : ToTimestampMs(v, out ms);
+    }
 
+    public static FrameErrorReason ToTimestampMs(ReadOnlySpan<byte> v, out long ms)
+    {
         if (!TryParseDigits(v, 16, out long value))
         {
+            ms = 0;
             return FrameErrorReason.InvalidTimestamp;
         }
 
@@ -311,13 +322,14 @@ internal static class JsonScan
     {
         result = 0;
         FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-        if (e != FrameErrorReason.None || !present)
-        {
-            return e;
-        }
+        return e != FrameErrorReason.None || !present ? e : ToInt(v, out result);
+    }
 
+    public static FrameErrorReason ToInt(ReadOnlySpan<byte> v, out int result)
+    {
         if (!TryParseDigits(v, 9, out long value))
         {
+            result = 0;
             return FrameErrorReason.InvalidInteger;
         }
 
@@ -327,9 +339,22 @@ internal static class JsonScan
 
     public static FrameErrorReason ReadBool(ref Utf8JsonReader r, byte[] scratch, out bool result, out bool present)
     {
+        if (r.TokenType == JsonTokenType.String)
+        {
+            result = false;
+            FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
+            return e != FrameErrorReason.None ? e : ToBool(JsonTokenType.String, v, out result, out present);
+        }
+
+        return ToBool(r.TokenType, default, out result, out present);
+    }
+
+    /// <summary>true/false, their string forms, or null (not present); anything else is invalid.</summary>
+    public static FrameErrorReason ToBool(JsonTokenType kind, ReadOnlySpan<byte> v, out bool result, out bool present)
+    {
         result = false;
         present = true;
-        switch (r.TokenType)
+        switch (kind)
         {
             case JsonTokenType.True:
                 result = true;
@@ -340,10 +365,10 @@ internal static class JsonScan
                 present = false;
                 return FrameErrorReason.None;
             case JsonTokenType.String:
-                FrameErrorReason e = GetScalar(ref r, scratch, out ReadOnlySpan<byte> v, out present);
-                if (e != FrameErrorReason.None || !present)
+                present = v.Length != 0;
+                if (!present)
                 {
-                    return e;
+                    return FrameErrorReason.None;
                 }
 
                 if (v.SequenceEqual("true"u8))

@@ -6,9 +6,12 @@ using FastMaker.Primitives;
 namespace FastMaker.Polymarket.Parsing;
 
 /// <summary>
-/// Parses market-channel frames (one JSON object, an array of objects, or <c>PONG</c>) with
-/// <see cref="Utf8JsonReader"/> straight from the receive buffers, and calls the sink once per
-/// event (per level for books, per entry for price changes). Field order does not matter.
+/// Parses market-channel frames (one JSON object, an array of objects, or <c>PONG</c>) straight
+/// from the receive buffers, and calls the sink once per event (per level for books, per entry
+/// for price changes). Field order does not matter. A frame in one segment goes through a span
+/// scanner specialized for these frames; a frame split across segments, or anything the scanner
+/// does not fully understand (escapes, non-ASCII text, unexpected tokens, any rejected value), goes
+/// to the <see cref="Utf8JsonReader"/> parser, which is the reference: both make identical sink calls.
 /// One instance per ingress thread: it owns preallocated scratch space and is not thread-safe.
 /// Steady state allocates nothing, except for the rare <c>new_market</c> and
 /// <c>market_resolved</c> events, which take a cold path that allocates their text.
@@ -16,11 +19,12 @@ namespace FastMaker.Polymarket.Parsing;
 /// <see cref="IMarketChannelSink.OnError"/> call; events before a malformation in the same
 /// frame have already been delivered.
 /// </summary>
-public sealed class MarketChannelParser
+public sealed partial class MarketChannelParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
 
     private readonly byte[] _scratch = new byte[JsonScan.ScratchLength];
+    private readonly TokenIdCache _tokenIds = new();
     private BookLevel[] _bids = new BookLevel[256];
     private BookLevel[] _asks = new BookLevel[256];
     private PriceChange[] _changes = new PriceChange[32];
@@ -36,6 +40,18 @@ public sealed class MarketChannelParser
     /// <summary>Errors reported to sinks, since construction.</summary>
     public long ErrorCount { get; private set; }
 
+    /// <summary>
+    /// When false, every frame goes to the <see cref="Utf8JsonReader"/> parser, the reference the
+    /// fast path is tested against (for diagnostics and comparisons). Default true.
+    /// </summary>
+    public bool FastPathEnabled { get; init; } = true;
+
+    /// <summary>Frames parsed entirely by the span fast path, since construction.</summary>
+    public long FastPathFrameCount { get; private set; }
+
+    /// <summary>Frames (or their tails) handed to the <see cref="Utf8JsonReader"/> parser, since construction.</summary>
+    public long ReaderFrameCount { get; private set; }
+
     /// <summary>Parses one complete text frame.</summary>
     public void Parse<TSink>(in ReadOnlySequence<byte> frame, ref TSink sink)
         where TSink : struct, IMarketChannelSink
@@ -46,6 +62,28 @@ public sealed class MarketChannelParser
             return;
         }
 
+        int delivered = 0;
+        if (FastPathEnabled && frame.IsSingleSegment)
+        {
+            delivered = ParseSpan(frame.FirstSpan, ref sink);
+            if (delivered < 0)
+            {
+                FastPathFrameCount++;
+                return;
+            }
+        }
+
+        ReaderFrameCount++;
+        ParseWithReader(frame, ref sink, delivered);
+    }
+
+    /// <summary>
+    /// The reference parser. <paramref name="skipObjects"/> leading objects of an array frame are
+    /// stepped over because the fast path has already delivered them.
+    /// </summary>
+    internal void ParseWithReader<TSink>(in ReadOnlySequence<byte> frame, ref TSink sink, int skipObjects)
+        where TSink : struct, IMarketChannelSink
+    {
         var reader = new Utf8JsonReader(frame, isFinalBlock: true, new JsonReaderState(ReaderOptions));
         try
         {
@@ -57,12 +95,19 @@ public sealed class MarketChannelParser
 
             if (reader.TokenType == JsonTokenType.StartArray)
             {
+                int index = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     if (reader.TokenType != JsonTokenType.StartObject)
                     {
                         ReportError(ref sink, FrameErrorReason.ExpectedObject, reader.TokenStartIndex);
                         return;
+                    }
+
+                    if (index++ < skipObjects)
+                    {
+                        reader.Skip();
+                        continue;
                     }
 
                     ParseObject(ref reader, ref sink);
@@ -440,16 +485,24 @@ public sealed class MarketChannelParser
         where TSink : struct, IMarketChannelSink
     {
         MarketEventType type = _f.EventType;
+        if (type == MarketEventType.NewMarket || type == MarketEventType.MarketResolved)
+        {
+            ColdPath(ref start, type, objectStart, ref sink);
+            return;
+        }
+
+        DispatchHot(objectStart, ref sink);
+    }
+
+    /// <summary>Every event type except the two cold ones, which re-read the object.</summary>
+    private void DispatchHot<TSink>(long objectStart, ref TSink sink)
+        where TSink : struct, IMarketChannelSink
+    {
+        MarketEventType type = _f.EventType;
         if (type == MarketEventType.Unknown)
         {
             UnknownEventCount++;
             sink.OnUnknownEvent(objectStart);
-            return;
-        }
-
-        if (type == MarketEventType.NewMarket || type == MarketEventType.MarketResolved)
-        {
-            ColdPath(ref start, type, objectStart, ref sink);
             return;
         }
 

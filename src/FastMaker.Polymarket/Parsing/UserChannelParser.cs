@@ -5,19 +5,22 @@ using FastMaker.Primitives;
 namespace FastMaker.Polymarket.Parsing;
 
 /// <summary>
-/// Parses user-channel frames (one JSON object, an array of objects, or <c>PONG</c>) with
-/// <see cref="Utf8JsonReader"/> and calls the sink per <c>order</c> event and per <c>trade</c>
-/// (header, maker orders, end). Field order does not matter: <c>id</c> and <c>status</c>, whose
+/// Parses user-channel frames (one JSON object, an array of objects, or <c>PONG</c>) and calls
+/// the sink per <c>order</c> event and per <c>trade</c> (header, maker orders, end). A frame in one
+/// segment goes through a span scanner specialized for these frames; a split frame, or anything the
+/// scanner does not fully understand, goes to the <see cref="Utf8JsonReader"/> parser, which is the
+/// reference: both make identical sink calls. Field order does not matter: <c>id</c> and <c>status</c>, whose
 /// meaning depends on the event type, are held raw until the object ends. One instance per
 /// ingress thread; zero allocation in steady state; never throws on bad input.
 /// </summary>
-public sealed class UserChannelParser
+public sealed partial class UserChannelParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
 
     private const int MaxIdLength = 80;
 
     private readonly byte[] _scratch = new byte[JsonScan.ScratchLength];
+    private readonly TokenIdCache _tokenIds = new();
     private readonly byte[] _id = new byte[MaxIdLength];
     private MakerOrderFill[] _makers = new MakerOrderFill[16];
     private int _makerCount;
@@ -32,6 +35,18 @@ public sealed class UserChannelParser
     /// <summary>Errors reported to sinks, since construction.</summary>
     public long ErrorCount { get; private set; }
 
+    /// <summary>
+    /// When false, every frame goes to the <see cref="Utf8JsonReader"/> parser, the reference the
+    /// fast path is tested against (for diagnostics and comparisons). Default true.
+    /// </summary>
+    public bool FastPathEnabled { get; init; } = true;
+
+    /// <summary>Frames parsed entirely by the span fast path, since construction.</summary>
+    public long FastPathFrameCount { get; private set; }
+
+    /// <summary>Frames (or their tails) handed to the <see cref="Utf8JsonReader"/> parser, since construction.</summary>
+    public long ReaderFrameCount { get; private set; }
+
     /// <summary>Parses one complete text frame.</summary>
     public void Parse<TSink>(in ReadOnlySequence<byte> frame, ref TSink sink)
         where TSink : struct, IUserChannelSink
@@ -42,6 +57,28 @@ public sealed class UserChannelParser
             return;
         }
 
+        int delivered = 0;
+        if (FastPathEnabled && frame.IsSingleSegment)
+        {
+            delivered = ParseSpan(frame.FirstSpan, ref sink);
+            if (delivered < 0)
+            {
+                FastPathFrameCount++;
+                return;
+            }
+        }
+
+        ReaderFrameCount++;
+        ParseWithReader(frame, ref sink, delivered);
+    }
+
+    /// <summary>
+    /// The reference parser. <paramref name="skipObjects"/> leading objects of an array frame are
+    /// stepped over because the fast path has already delivered them.
+    /// </summary>
+    internal void ParseWithReader<TSink>(in ReadOnlySequence<byte> frame, ref TSink sink, int skipObjects)
+        where TSink : struct, IUserChannelSink
+    {
         var reader = new Utf8JsonReader(frame, isFinalBlock: true, new JsonReaderState(ReaderOptions));
         try
         {
@@ -53,12 +90,19 @@ public sealed class UserChannelParser
 
             if (reader.TokenType == JsonTokenType.StartArray)
             {
+                int index = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     if (reader.TokenType != JsonTokenType.StartObject)
                     {
                         ReportError(ref sink, FrameErrorReason.ExpectedObject, reader.TokenStartIndex);
                         return;
+                    }
+
+                    if (index++ < skipObjects)
+                    {
+                        reader.Skip();
+                        continue;
                     }
 
                     ParseObject(ref reader, ref sink);
@@ -528,7 +572,7 @@ public sealed class UserChannelParser
             return;
         }
 
-        if (!JsonScan.TryParseGuid(_id.AsSpan(0, _idLength), out Guid tradeId))
+        if (!GuidText.TryParse(_id.AsSpan(0, _idLength), out Guid tradeId))
         {
             ReportError(ref sink, FrameErrorReason.InvalidUuid, _idOffset);
             return;
