@@ -395,14 +395,26 @@ public sealed class PaperFillModel
             _scratch[j] = slot;
         }
 
+        // Displayed shares ahead of an order are also ahead of our later orders at the same level: what the print
+        // took of them is taken once, and every order at the level moves up by it, filled or not.
         long left = volume;
-        for (int k = 0; k < n && left > 0; k++)
+        long consumedAtLevel = 0;
+        int currentLevel = -1;
+        for (int k = 0; k < n; k++)
         {
             int slot = _scratch[k];
             ref var o = ref _orders[slot];
-            long fromAhead = Math.Min(o.Ahead, left);
-            o.Ahead -= fromAhead;
+            if (o.Level != currentLevel)
+            {
+                currentLevel = o.Level;
+                consumedAtLevel = 0;
+            }
+
+            long ahead = Math.Max(0, o.Ahead - consumedAtLevel);
+            long fromAhead = Math.Min(ahead, left);
             left -= fromAhead;
+            consumedAtLevel += fromAhead;
+            o.Ahead = ahead - fromAhead;
             long fill = Math.Min(o.Remaining, left);
             if (fill <= 0) continue;
             left -= fill;

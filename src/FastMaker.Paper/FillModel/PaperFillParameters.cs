@@ -35,9 +35,10 @@ public sealed record PaperFillParameters
 
     /// <summary>
     /// A print and the size decrease it causes arrive as separate messages in either order; within this window (ms)
-    /// they are matched, so one trade is never counted twice (once as a trade, once as a cancel). Default 1000.
+    /// they are matched, so one trade is never counted twice (once as a trade, once as a cancel). A print inside the
+    /// window after a real cancel undoes that cancel's credit (pessimistic). Default 100 (both come from one match).
     /// </summary>
-    public long PrintMatchWindowMs { get; init; } = 1000;
+    public long PrintMatchWindowMs { get; init; } = 100;
 
     /// <summary>Seed of the latency draws and of the simulated trade ids. Same seed, same inputs: same output.</summary>
     public ulong Seed { get; init; } = 1;

@@ -55,16 +55,19 @@ internal sealed class UnifiedLevels
         }
     }
 
-    /// <summary>True when the opposite side shows size at or through <paramref name="level"/> for an order on <paramref name="bid"/>.</summary>
+    /// <summary>
+    /// True when the opposite side shows size at or through <paramref name="level"/> for an order on
+    /// <paramref name="bid"/>, not counting what our own taker orders already took.
+    /// </summary>
     public bool Crosses(bool bid, int level)
     {
         if (bid)
         {
-            for (int l = 1; l <= level; l++) if (Size[Levels + l] > 0) return true;
+            for (int l = 1; l <= level; l++) if (Size[Levels + l] > Taken[Levels + l]) return true;
         }
         else
         {
-            for (int l = Levels - 2; l >= level; l--) if (Size[l] > 0) return true;
+            for (int l = Levels - 2; l >= level; l--) if (Size[l] > Taken[l]) return true;
         }
 
         return false;
