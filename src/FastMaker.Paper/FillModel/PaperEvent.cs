@@ -30,6 +30,12 @@ public struct PaperEvent
     /// <summary>For a fill: the fill price in the order's token (a maker fills at its limit). Otherwise the limit price.</summary>
     public Price Price;
 
+    /// <summary>The order's limit price in its token.</summary>
+    public Price LimitPrice;
+
+    /// <summary>The order's time in force.</summary>
+    public IntentTimeInForce TimeInForce;
+
     /// <summary>For a fill: the shares filled.</summary>
     public Quantity Size;
 

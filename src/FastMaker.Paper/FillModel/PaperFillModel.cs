@@ -131,6 +131,7 @@ public sealed class PaperFillModel
             var e = Event(PaperEventKind.Rejected, request.OrderId, request.MarketIndex, request.TokenIndex, request.Side, request.Price,
                 request.Size.Raw, 0, liveAt);
             e.Reject = reason;
+            e.TimeInForce = request.TimeInForce;
             _sink.OnPaperEvent(in e);
             return;
         }
@@ -434,7 +435,8 @@ public sealed class PaperFillModel
         o.Filled += shares;
         Fills++;
         FilledShares += shares;
-        var e = Event(PaperEventKind.Fill, o.Id, o.MarketIndex, o.TokenIndex, o.Side, price, o.Size, o.Filled, nowMs);
+        var e = Event(PaperEventKind.Fill, in o, nowMs);
+        e.Price = price;
         e.Size = Quantity.FromRaw(shares);
         e.Fee = fee;
         e.Liquidity = liquidity;
@@ -529,7 +531,7 @@ public sealed class PaperFillModel
             if (o.TimeInForce is IntentTimeInForce.Fak or IntentTimeInForce.Fok)
             {
                 Accept(in o, now);
-                var cancelled = Event(PaperEventKind.Cancelled, o.Id, o.MarketIndex, o.TokenIndex, o.Side, o.Price, o.Size, o.Filled, now);
+                var cancelled = Event(PaperEventKind.Cancelled, in o, now);
                 _sink.OnPaperEvent(in cancelled);
                 Forget(slot);
                 return;
@@ -606,14 +608,14 @@ public sealed class PaperFillModel
 
     private void Accept(in PaperOrder o, long now)
     {
-        var e = Event(PaperEventKind.Accepted, o.Id, o.MarketIndex, o.TokenIndex, o.Side, o.Price, o.Size, o.Filled, now);
+        var e = Event(PaperEventKind.Accepted, in o, now);
         _sink.OnPaperEvent(in e);
     }
 
     private void RejectAndForget(int slot, PaperRejectReason reason, long now)
     {
         ref var o = ref _orders[slot];
-        var e = Event(PaperEventKind.Rejected, o.Id, o.MarketIndex, o.TokenIndex, o.Side, o.Price, o.Size, o.Filled, now);
+        var e = Event(PaperEventKind.Rejected, in o, now);
         e.Reject = reason;
         _sink.OnPaperEvent(in e);
         Forget(slot);
@@ -676,7 +678,7 @@ public sealed class PaperFillModel
     private void CancelLive(int slot, long now)
     {
         ref var o = ref _orders[slot];
-        var e = Event(PaperEventKind.Cancelled, o.Id, o.MarketIndex, o.TokenIndex, o.Side, o.Price, o.Size, o.Filled, now);
+        var e = Event(PaperEventKind.Cancelled, in o, now);
         _sink.OnPaperEvent(in e);
         Forget(slot);
     }
@@ -691,9 +693,17 @@ public sealed class PaperFillModel
         _free[_freeCount++] = slot;
     }
 
+    private PaperEvent Event(PaperEventKind kind, in PaperOrder o, long timeMs)
+    {
+        var e = Event(kind, o.Id, o.MarketIndex, o.TokenIndex, o.Side, o.Price, o.Size, o.Filled, timeMs);
+        e.TimeInForce = o.TimeInForce;
+        return e;
+    }
+
     private PaperEvent Event(PaperEventKind kind, in Hash32 id, int market, int token, Side side, Price price, long size, long filled, long timeMs) => new()
     {
         Kind = kind,
+        LimitPrice = price,
         OrderId = id,
         MarketIndex = market,
         TokenIndex = token,
