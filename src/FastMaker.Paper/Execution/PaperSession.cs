@@ -29,6 +29,21 @@ public sealed class PaperSession
     /// <summary>Simulated inputs (replies, order and trade events) fed to the engine.</summary>
     public long InputsDelivered { get; private set; }
 
+    /// <summary>
+    /// The quote differ's and gate's view of our orders, refreshed before each engine event; null when the
+    /// composition root wired its own.
+    /// </summary>
+    public TrackedOrderLookup? Lookup { get; init; }
+
+    /// <summary>
+    /// When true, the session keeps the gate's market states equal to the time model's, and hands an event's intents to
+    /// the gate itself if the engine did not (an engine built without a gate loop leaves them in its buffer).
+    /// </summary>
+    public bool DriveGate { get; init; }
+
+    /// <summary>Intents the session handed to the gate because the engine did not.</summary>
+    public long IntentsSubmitted { get; private set; }
+
     /// <summary>Processes one recorded or live event, in receive order.</summary>
     public void OnEvent(ref InboundEvent e)
     {
@@ -38,7 +53,7 @@ public sealed class PaperSession
             Paper.OnMarketEvent(in e);
         }
 
-        Engine.OnEvent(ref e);
+        Run(ref e);
     }
 
     /// <summary>Runs the venue and delivers every simulated input due at or before <paramref name="nowMs"/>.</summary>
@@ -47,7 +62,39 @@ public sealed class PaperSession
         while (Paper.TryTakeInput(nowMs, out var input))
         {
             InputsDelivered++;
-            Engine.OnEvent(ref input);
+            Run(ref input);
+        }
+    }
+
+    private void Run(ref InboundEvent e)
+    {
+        Lookup?.Invalidate();
+        var gate = Engine.Gate;
+        long decisions = gate is null ? 0 : gate.Stats.Approved + gate.Stats.Rejected;
+        Engine.OnEvent(ref e);
+        if (!DriveGate || gate is null)
+        {
+            return;
+        }
+
+        var registry = Engine.Registry;
+        for (int m = 0; m < registry.MarketCount; m++)
+        {
+            var state = registry.Market(m).State;
+            if (gate.StateOf(m) != state) gate.SetMarketState(m, state);
+        }
+
+        var intents = Engine.Intents;
+        if (intents.Count == 0 || gate.Stats.Approved + gate.Stats.Rejected != decisions)
+        {
+            return;
+        }
+
+        for (int i = 0; i < intents.Count; i++)
+        {
+            Lookup?.Invalidate();
+            IntentsSubmitted++;
+            Engine.Submit(in intents[i]);
         }
     }
 }
