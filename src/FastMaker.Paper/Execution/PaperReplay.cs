@@ -80,11 +80,30 @@ public static class PaperReplay
         var target = new SessionTarget(session, errors);
         var translator = new FrameTranslator<SessionTarget>(target);
         var marketParser = new MarketChannelParser();
+        if (options.HousekeepingIntervalMs <= 0) throw new ArgumentException("HousekeepingIntervalMs must be positive, got " + options.HousekeepingIntervalMs);
+        long firstMs = frames.Count > 0 ? frames[0].ReceiveMs : 0;
+        long endMs = frames.Count > 0 ? frames[^1].ReceiveMs : 0;
         var clock = Stopwatch.StartNew();
-        long lastMs = 0;
+        if (options.AssumeOpenMarkets && registry.MarketCount > 0)
+        {
+            warnings.Add("market metadata assumed (--assume-open): open and accepting orders until 30 days after the capture, tick and min size from the books, taker fee rate 0 unless known");
+            var refresh = new InboundEvent { Kind = InboundKind.MetadataRefresh, Channel = InboundChannel.Control, ReceiveMs = firstMs, FrameSequence = -2, Cold = AssumedMetadata(registry, firstMs, endMs) };
+            session.OnEvent(ref refresh);
+        }
+
+        long nextTimer = firstMs;
+        long lastMs = firstMs;
         for (int i = 0; i < frames.Count; i++)
         {
             var frame = frames[i];
+            while (nextTimer <= frame.ReceiveMs)
+            {
+                var timer = new InboundEvent { Kind = InboundKind.Timer, Channel = InboundChannel.Control, ReceiveMs = nextTimer, FrameSequence = -3 };
+                timer.Payload.Timer = new TimerTick { Kind = TimerKind.Housekeeping, DueMs = nextTimer };
+                session.OnEvent(ref timer);
+                nextTimer += options.HousekeepingIntervalMs;
+            }
+
             lastMs = Math.Max(lastMs, frame.ReceiveMs);
             if (frame.Channel == InboundChannel.User)
             {
@@ -100,7 +119,6 @@ public static class PaperReplay
         engine.Books.VerifyFrame();
         clock.Stop();
 
-        long firstMs = frames.Count > 0 ? frames[0].ReceiveMs : 0;
         int fillsStored = 0;
         if (options.StorePath is not null)
         {
@@ -131,6 +149,33 @@ public static class PaperReplay
             Warnings = warnings,
             FirstMarketState = market0?.State.ToString() ?? "none",
         };
+    }
+
+    private static MetadataRefresh AssumedMetadata(MarketRegistry registry, long firstMs, long endMs)
+    {
+        var list = new List<MarketMetadata>(registry.MarketCount);
+        for (int m = 0; m < registry.MarketCount; m++)
+        {
+            var market = registry.Market(m);
+            list.Add(new MarketMetadata
+            {
+                ConditionId = market.ConditionId,
+                YesToken = market.YesToken,
+                NoToken = market.NoToken,
+                Question = market.Question,
+                Outcomes = market.Outcomes.Length == 2 ? market.Outcomes : ["Yes", "No"],
+                Tick = market.Tick ?? TickSize.Hundredth,
+                MinOrderSize = market.MinOrderSize ?? Quantity.FromRaw(5 * Quantity.Scale),
+                TakerFeeRateBps = market.TakerFeeRateBps ?? 0,
+                StartMs = firstMs - 86_400_000L,
+                EndMs = endMs + (30 * 86_400_000L),
+                AcceptingOrders = true,
+                Closed = false,
+                NegRisk = false,
+            });
+        }
+
+        return new MetadataRefresh(list, [], isComplete: true);
     }
 
     private sealed class PositionShares(FastMaker.Engine.Positions.PositionBook positions) : FastMaker.Engine.Quoting.IInventorySource

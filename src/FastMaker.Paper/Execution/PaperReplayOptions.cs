@@ -21,6 +21,16 @@ public sealed record PaperReplayOptions
     /// <summary>Engine options; null for the defaults.</summary>
     public EngineOptions? EngineOptions { get; init; }
 
+    /// <summary>
+    /// For a capture without market metadata (no Gamma file): assume every market is open and accepting orders until 30
+    /// days after the capture, with the tick and minimum size its books show (0.01 and 5 when they show none). The
+    /// result says that this was assumed. Default false: without metadata the time model keeps the engine from quoting.
+    /// </summary>
+    public bool AssumeOpenMarkets { get; init; }
+
+    /// <summary>Engine time between the housekeeping timer events replay injects (the time model runs on them). Default 1000 ms.</summary>
+    public long HousekeepingIntervalMs { get; init; } = 1000;
+
     /// <summary>Starting collateral, raw (1e-6 USDC). Default 1000 USDC.</summary>
     public long CollateralRaw { get; init; } = 1_000_000_000;
 }

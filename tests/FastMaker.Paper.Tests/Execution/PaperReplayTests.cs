@@ -12,9 +12,10 @@ public class PaperReplayTests(ITestOutputHelper output)
     [Fact]
     public void CalmCapture_ReplaysDeterministically_AndReportsItsSpeed()
     {
-        var a = PaperReplay.RunFile(new PaperReplayOptions { CapturePath = Capture, Parameters = new PaperFillParameters { Seed = 3 } });
-        var b = PaperReplay.RunFile(new PaperReplayOptions { CapturePath = Capture, Parameters = new PaperFillParameters { Seed = 3 } });
+        var a = PaperReplay.RunFile(new PaperReplayOptions { CapturePath = Capture, AssumeOpenMarkets = true, Parameters = new PaperFillParameters { Seed = 3 } });
+        var b = PaperReplay.RunFile(new PaperReplayOptions { CapturePath = Capture, AssumeOpenMarkets = true, Parameters = new PaperFillParameters { Seed = 3 } });
         output.WriteLine(a.ToText());
+        output.WriteLine(b.ToText());
         Assert.True(a.Frames > 100);
         Assert.True(a.CaptureSpanMs >= 25_000);
         Assert.Equal(0, a.FrameErrors);
