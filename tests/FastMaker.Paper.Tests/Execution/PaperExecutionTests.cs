@@ -149,6 +149,37 @@ public class PaperExecutionTests
         Assert.True(a.Item1 > 0);
     }
 
+    /// <summary>The store the truth report reads gets every paper fill with simulated = 1, the engine's maker classification, and the position.</summary>
+    [Fact]
+    public void StoreWriter_WritesSimulatedFills_OrdersAndPositions()
+    {
+        using var f = new PaperEngineFixture();
+        f.Snapshot(1_000, [("0.48", "10")], [("0.52", "100")]);
+        f.Tick(2_000);
+        f.Bid("0.48", "20");
+        f.Tick(2_100);
+        f.Print(true, Side.Sell, "0.48", "25", 3_000);
+        f.Tick(4_000);
+        var path = Path.Combine(Path.GetTempPath(), "fm-paper-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            Assert.Equal(1, PaperStoreWriter.Write(path, f.Engine, f.Paper));
+            using var store = FastMaker.Engine.Store.SqliteStore.Open(path);
+            var snapshot = store.Load();
+            var fill = Assert.Single(snapshot.Fills);
+            Assert.True(fill.Simulated);
+            Assert.Equal(Quantity.Parse("15"), fill.Size);
+            Assert.Equal(FastMaker.Engine.Store.StoredLiquidity.Maker, fill.Liquidity);
+            Assert.Equal(FastMaker.Polymarket.Parsing.TradeStatusCode.Confirmed, fill.Status);
+            Assert.Single(snapshot.Orders);
+            Assert.Equal(Quantity.Parse("15").Raw, Assert.Single(snapshot.Positions).Shares);
+        }
+        finally
+        {
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*")) File.Delete(file);
+        }
+    }
+
     private static Hash32 OnlyOrderId(PaperEngineFixture f)
     {
         Span<LiveOrderView> open = stackalloc LiveOrderView[4];
