@@ -19,6 +19,9 @@ public class PaperReplayTests(ITestOutputHelper output)
         Assert.True(a.Frames > 100);
         Assert.True(a.CaptureSpanMs >= 25_000);
         Assert.Equal(0, a.FrameErrors);
+        Assert.True(a.Posts > 0);                       // the engine quoted through the gate into the paper venue
+        Assert.True(a.GateApproved >= a.Posts);         // every post is an approval (a replace: one approval, a cancel and a post)
+        Assert.Equal(0, a.Fills);                       // the calm capture has no prints: nothing may fill
         Assert.Equal((a.Posts, a.Cancels, a.Fills, a.FilledShares, a.GateApproved, a.GateRejected, a.Collateral),
             (b.Posts, b.Cancels, b.Fills, b.FilledShares, b.GateApproved, b.GateRejected, b.Collateral));
     }

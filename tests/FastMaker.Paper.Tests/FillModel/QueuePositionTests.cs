@@ -276,4 +276,22 @@ public class QueuePositionTests
         Assert.Equal(Quantity.Parse("40"), f.Model.DisplayedYes(f.Market.MarketIndex, false, Price.Parse("0.53")));
         Assert.Equal(Quantity.Zero, f.Model.DisplayedYes(f.Market.MarketIndex, false, Price.Parse("0.52")));
     }
+
+    /// <summary>
+    /// The pessimistic side of print matching: a real cancel of 60 (forced credit, nobody behind) followed within the
+    /// 100 ms window by a print of 30 at the level is read as that print's decrease: 30 of the credit is undone.
+    /// 100 ahead -> 40 (cancel) -> 70 (restored 30) -> 40 (print consumes 30).
+    /// </summary>
+    [Fact]
+    public void PrintInsideTheWindowAfterACancel_UndoesThatMuchCredit_Pessimistically()
+    {
+        var f = new ModelFixture();
+        f.Level(true, Side.Buy, "0.50", "100", 0);
+        var id = f.Place(Side.Buy, "0.50", "10", 0);
+        f.Level(true, Side.Buy, "0.50", "40", 5_000);
+        f.Print(true, Side.Sell, "0.50", "30", 5_050);
+        Assert.True(f.Model.TryGetOrder(id, out var o));
+        Assert.Equal(Quantity.Parse("40").Raw, o.Ahead);
+        Assert.Empty(f.Of(id, PaperEventKind.Fill));
+    }
 }
