@@ -29,6 +29,9 @@ internal sealed class PaperEngineFixture : IDisposable
         Market.MinOrderSize = Quantity.Parse("5");
         Engine = new EngineCore(Registry, new EngineOptions());
         Engine.Positions.SetCollateral(Amount.FromRaw(1_000 * 1_000_000L));
+
+        // The tests place orders by hand: the quote differ must not see them (it would cancel what it did not ask for).
+        Engine.Quotes.LiveOrders = new NoLiveOrders();
         Signer = new EthSigner(Key);
         var builder = new OrderBuilder(Signer, ExchangeDomain.Polygon, SignatureType.Eoa, null, "00000000-0000-0000-0000-000000000001");
         Sign = new SignStage(builder, null, SigningMode.Deterministic, saltSeed: 42, requestPoolCapacity: 64);
@@ -123,6 +126,11 @@ internal sealed class PaperEngineFixture : IDisposable
 
     private static InboundEvent MarketEvent(InboundKind kind, long ms, long frame) =>
         new() { Kind = kind, Channel = InboundChannel.Market, ReceiveMs = ms, FrameSequence = frame };
+
+    private sealed class NoLiveOrders : FastMaker.Engine.Quoting.ILiveOrderSource
+    {
+        public int CopyLiveOrders(int tokenIndex, Span<LiveOrderView> destination) => 0;
+    }
 
     public void Dispose()
     {
