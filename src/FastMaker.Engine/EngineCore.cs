@@ -1,5 +1,6 @@
 using FastMaker.Engine.Books;
 using FastMaker.Engine.Gate;
+using FastMaker.Engine.Hosting;
 using FastMaker.Engine.Orders;
 using FastMaker.Engine.Pipeline;
 using FastMaker.Engine.Positions;
@@ -21,6 +22,7 @@ namespace FastMaker.Engine;
 public sealed class EngineCore
 {
     private readonly long[] _eventsByKind = new long[Enum.GetValues<InboundKind>().Length];
+    private readonly TrackerLiveOrders _liveOrders;
     private long _lastFrame = -1;
 
     /// <summary>Creates an engine over a registry.</summary>
@@ -54,6 +56,7 @@ public sealed class EngineCore
         quoteOptions ??= new QuoteOptions();
         Signals = new SignalStage(registry, Books, signalOptions ?? new SignalOptions());
         Quotes = new QuoteStage(registry, Books, Signals, quoteOptions, Intents);
+        _liveOrders = new TrackerLiveOrders(Orders);
     }
 
     /// <summary>Intents formed while processing the current event, in order (cleared before each event; the gate reads them).</summary>
@@ -92,12 +95,31 @@ public sealed class EngineCore
     /// <summary>Stage 4: the execution firewall and, behind it, the sign stage; null until attached.</summary>
     public ExecutionGate? Gate { get; private set; }
 
-    /// <summary>Attaches the gate (composition root, before the first event).</summary>
+    /// <summary>
+    /// Attaches the gate (composition root, before the first event). From then on every intent the stages form goes
+    /// through it, in order, at the end of its event; without a gate (replay) intents stay in <see cref="Intents"/>.
+    /// The quote stage's live orders and inventory come from the order tracker and the position book.
+    /// </summary>
     public void AttachGate(ExecutionGate gate)
     {
         ArgumentNullException.ThrowIfNull(gate);
         Gate = gate;
+        Quotes.LiveOrders ??= _liveOrders;
+        Quotes.Inventory ??= new PositionInventory(Positions);
+        SyncGateStates();
     }
+
+    /// <summary>A view of the order tracker for the gate (is a cancel or replace target one of our open orders?).</summary>
+    public IOrderLookup OrderLookup => _liveOrders;
+
+    /// <summary>Intents the gate approved since start.</summary>
+    public long IntentsApproved { get; private set; }
+
+    /// <summary>Intents the gate rejected since start (per reason: <see cref="ExecutionGate.Stats"/>).</summary>
+    public long IntentsRejected { get; private set; }
+
+    /// <summary>Called on the engine thread after each event, once its intents went through the gate (the store feed, metrics); null for none.</summary>
+    public IEngineObserver? Observer { get; set; }
 
     /// <summary>Hands one intent to the gate at the engine clock; the only way an intent reaches the signer.</summary>
     public GateRejectReason Submit(in OrderIntent intent) =>
@@ -134,6 +156,7 @@ public sealed class EngineCore
 
         e.TokenIndex = ResolveToken(ref e);
         Intents.Clear();
+        _liveOrders.Invalidate();
         switch (e.Kind)
         {
             case InboundKind.MetadataRefresh:
@@ -142,6 +165,7 @@ public sealed class EngineCore
                 break;
             case InboundKind.Timer when e.Payload.Timer.Kind == TimerKind.Housekeeping:
                 States.EvaluateAll(NowMs);
+                SyncGateStates();
                 break;
         }
 
@@ -149,6 +173,62 @@ public sealed class EngineCore
         Signals.OnEvent(ref e, changed, NowMs);
         Quotes.OnEvent(ref e, changed, NowMs);
         OnOrderEvents(ref e);
+        if (Gate is { } gate)
+        {
+            RunGate(gate);
+        }
+
+        Observer?.AfterEvent(this, ref e);
+    }
+
+    /// <summary>Stage 4 and 5: each intent of this event, then risk's own (the kill switch's CancelAll), through the gate to the signer and the sink.</summary>
+    private void RunGate(ExecutionGate gate)
+    {
+        for (var i = 0; i < Intents.Count; i++)
+        {
+            // The order tracker changes with each approval: the next intent's lookups must see it.
+            _liveOrders.Invalidate();
+            Count(gate.Submit(in Intents[i], NowMs));
+        }
+
+        while (Risk.TryDequeueIntent(out var intent))
+        {
+            _liveOrders.Invalidate();
+            Count(gate.Submit(in intent, NowMs));
+        }
+
+        _liveOrders.Invalidate();
+    }
+
+    private void Count(GateRejectReason reason)
+    {
+        if (reason == GateRejectReason.None)
+        {
+            IntentsApproved++;
+        }
+        else
+        {
+            IntentsRejected++;
+        }
+    }
+
+    /// <summary>The gate's per-market states follow the time model's (kept on each market).</summary>
+    private void SyncGateStates()
+    {
+        if (Gate is not { } gate)
+        {
+            return;
+        }
+
+        var count = Registry.MarketCount;
+        for (var m = 0; m < count; m++)
+        {
+            var state = Registry.Market(m).State;
+            if (gate.StateOf(m) != state)
+            {
+                gate.SetMarketState(m, state);
+            }
+        }
     }
 
     /// <summary>Orders, positions and risk: user-channel events, REST replies, reconciliation and operator commands.</summary>
@@ -239,6 +319,7 @@ public sealed class EngineCore
         }
 
         States.EvaluateAll(NowMs);
+        SyncGateStates();
     }
 
     /// <summary>Finds the dense token index from the payload's asset id; the registry belongs to this thread.</summary>

@@ -12,5 +12,7 @@ internal static class CommandCatalog
         yield return AuthCommand.Create();
         yield return VenueCommand.Create();
         yield return ReplayCommand.Create();
+        yield return DemoCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

@@ -12,7 +12,7 @@ namespace FastMaker.Polymarket.Rest;
 /// headers), and turns the reply into an <see cref="ApiResult{T}"/> with the venue's error text
 /// and the rate-limit headers.
 /// </summary>
-internal sealed class RestTransport
+internal sealed partial class RestTransport
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
 

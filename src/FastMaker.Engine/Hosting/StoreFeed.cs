@@ -1,0 +1,175 @@
+using FastMaker.Engine.Orders;
+using FastMaker.Engine.Pipeline;
+using FastMaker.Engine.Positions;
+using FastMaker.Engine.Store;
+using FastMaker.Primitives;
+
+namespace FastMaker.Engine.Hosting;
+
+/// <summary>
+/// Feeds the <see cref="StoreWriter"/> from the engine thread: after each event that can change our orders, fills or
+/// positions, the orders and positions that differ from what was last written, and the fills the event touched, are
+/// appended as one group and committed off the hot path by the writer's thread. Change detection compares each order
+/// slot and token with a shadow copy, so nothing depends on a stage remembering to report a change.
+/// </summary>
+/// <remarks>Engine thread only. Allocation-free in steady state (the writer's queue is preallocated).</remarks>
+public sealed class StoreFeed : IEngineObserver
+{
+    private readonly StoreWriter _writer;
+    private OrderShadow[] _orders = [];
+    private TokenPosition[] _positions = [];
+    private Guid _tradeId;
+    private long _lastApproved = -1;
+    private int _appended;
+
+    /// <summary>Creates a feed into <paramref name="writer"/>.</summary>
+    public StoreFeed(StoreWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _writer = writer;
+    }
+
+    /// <summary>Changes appended so far.</summary>
+    public long ChangesAppended { get; private set; }
+
+    /// <summary>Groups committed so far (one per event that changed something).</summary>
+    public long GroupsCommitted { get; private set; }
+
+    /// <summary>The last group handed to the writer (wait for it with <see cref="StoreWriter.WaitForCommit"/>), or -1.</summary>
+    public long LastGroup { get; private set; } = -1;
+
+    /// <inheritdoc />
+    public void AfterEvent(EngineCore engine, ref InboundEvent e)
+    {
+        var orders = engine.Orders;
+        switch (e.Kind)
+        {
+            case InboundKind.Trade:
+                _tradeId = e.Payload.Trade.TradeId;
+                AppendFill(engine, _tradeId, e.Payload.Trade.TakerOrderId);
+                break;
+            case InboundKind.TradeMakerOrder:
+                AppendFill(engine, _tradeId, e.Payload.MakerOrder.OrderId);
+                break;
+        }
+
+        var mayHaveChanged = e.Kind is InboundKind.OrderUpdate or InboundKind.Trade or InboundKind.TradeMakerOrder or InboundKind.TradeEnd
+            or InboundKind.RestReply or InboundKind.Operator or InboundKind.MetadataRefresh or InboundKind.Timer
+            || engine.IntentsApproved != _lastApproved;
+        _lastApproved = engine.IntentsApproved;
+        if (mayHaveChanged)
+        {
+            ScanOrders(engine, orders);
+            ScanPositions(engine);
+        }
+
+        if (_appended > 0)
+        {
+            LastGroup = _writer.CommitGroup();
+            GroupsCommitted++;
+            _appended = 0;
+        }
+    }
+
+    /// <summary>Writes every order and position as they are now (start-up after reconciliation, and the final flush).</summary>
+    public void WriteAll(EngineCore engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _orders = [];
+        _positions = [];
+        ScanOrders(engine, engine.Orders);
+        ScanPositions(engine);
+        if (_appended > 0)
+        {
+            LastGroup = _writer.CommitGroup();
+            GroupsCommitted++;
+            _appended = 0;
+        }
+    }
+
+    private void AppendFill(EngineCore engine, Guid tradeId, in Hash32 orderId)
+    {
+        if (!engine.Orders.TryGetFill(tradeId, orderId, out var fill))
+        {
+            return;
+        }
+
+        var registry = engine.Registry;
+        var market = registry.MarketOfToken(fill.TokenIndex);
+        var tokenId = fill.TokenIndex == market.YesIndex ? market.YesToken : market.NoToken;
+        var stored = new StoredFill(
+            fill.TradeId, fill.OrderId, tokenId, fill.Side, fill.Price, fill.Size, Amount.FromRaw(fill.Delta.Fee), fill.Status,
+            (StoredLiquidity)(byte)fill.Liquidity, (StoredClassificationSource)(byte)fill.Source, false, fill.MatchMs, engine.NowMs);
+        Append(StoreChange.Of(in stored));
+    }
+
+    private void ScanOrders(EngineCore engine, OrderTracker orders)
+    {
+        if (_orders.Length != orders.Capacity)
+        {
+            // Cold: the first scan.
+            _orders = new OrderShadow[orders.Capacity];
+        }
+
+        for (var slot = 0; slot < _orders.Length; slot++)
+        {
+            ref readonly var o = ref orders[slot];
+            if (o.Id.IsZero)
+            {
+                continue;
+            }
+
+            ref var shadow = ref _orders[slot];
+            var filled = o.Filled;
+            if (shadow.Id == o.Id && shadow.State == o.State && shadow.Filled == filled.Raw && shadow.UpdatedMs == o.UpdatedMs)
+            {
+                continue;
+            }
+
+            shadow = new OrderShadow(o.Id, o.State, filled.Raw, o.UpdatedMs);
+            var market = engine.Registry.Market(o.MarketIndex);
+            var stored = new StoredOrder(
+                o.Id, o.IsYes ? market.YesToken : market.NoToken, market.ConditionId, o.Side, o.Price, o.OriginalSize, filled, o.Remaining,
+                (StoredOrderState)(byte)o.State, o.Origin, o.PostOnly, o.TimeInForce, o.ExpirationSeconds, o.CreatedMs, o.UpdatedMs, null,
+                o.Replaces);
+            Append(StoreChange.Of(in stored));
+        }
+    }
+
+    private void ScanPositions(EngineCore engine)
+    {
+        var registry = engine.Registry;
+        var count = registry.TokenCount;
+        if (_positions.Length < count)
+        {
+            Array.Resize(ref _positions, count);
+        }
+
+        for (var t = 0; t < count; t++)
+        {
+            ref readonly var p = ref engine.Positions.Token(t);
+            ref var shadow = ref _positions[t];
+            if (p.Shares == shadow.Shares && p.PendingShares == shadow.PendingShares && p.CostBasis == shadow.CostBasis
+                && p.RealizedPnl == shadow.RealizedPnl && p.FeesPaid == shadow.FeesPaid && p.Fills == shadow.Fills)
+            {
+                continue;
+            }
+
+            shadow = p;
+            var market = registry.MarketOfToken(t);
+            var stored = new StoredPosition(
+                t == market.YesIndex ? market.YesToken : market.NoToken, p.Shares, p.PendingShares, p.CostBasis, p.RealizedPnl, p.FeesPaid, p.Fills,
+                engine.NowMs);
+            Append(StoreChange.Of(in stored));
+        }
+    }
+
+    private void Append(in StoreChange change)
+    {
+        _writer.Append(change);
+        _appended++;
+        ChangesAppended++;
+    }
+
+    private readonly record struct OrderShadow(Hash32 Id, OrderState State, long Filled, long UpdatedMs);
+}
