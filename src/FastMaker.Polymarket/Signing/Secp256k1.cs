@@ -102,7 +102,7 @@ public static class Secp256k1
         Fp.Mul(rhs, bigR.X, out rhs);
         Fp.ToMont(new U256(7, 0, 0, 0), out U256 seven);
         Fp.Add(rhs, seven, out rhs);
-        Fp.Pow(rhs, FieldModulus.SqrtExponent, out U256 y);
+        Fp.SqrtCandidate(rhs, out U256 y);
         Fp.Square(y, out U256 check);
         if (!U256.Equal(check, rhs)) return false;
         Fp.FromMont(y, out U256 yPlain);

@@ -1,0 +1,86 @@
+using System.Numerics;
+using FastMaker.Polymarket.Signing;
+using Fp = FastMaker.Polymarket.Signing.FieldArithmetic;
+
+namespace FastMaker.Polymarket.Tests.Signing;
+
+/// <summary>The dedicated field square and the addition-chain inversion and square root, against BigInteger and
+/// against the generic windowed exponentiation they replace.</summary>
+public class FieldFastPathTests
+{
+    private static readonly BigInteger P = BigInteger.Pow(2, 256) - BigInteger.Pow(2, 32) - 977;
+
+    private static BigInteger ToBig(in U256 value)
+    {
+        var bytes = new byte[32];
+        value.WriteBigEndian(bytes);
+        return new BigInteger(bytes, isUnsigned: true, isBigEndian: true);
+    }
+
+    private static U256 FromBig(BigInteger value)
+    {
+        var bytes = new byte[32];
+        value.ToByteArray(isUnsigned: true, isBigEndian: true).CopyTo(bytes, 32 - value.GetByteCount(isUnsigned: true));
+        return U256.FromBigEndian(bytes);
+    }
+
+    private static IEnumerable<BigInteger> Elements(int seed, int count)
+    {
+        foreach (var edge in new[] { BigInteger.Zero, BigInteger.One, new BigInteger(2), P - 1, P - 2, P / 2, BigInteger.Pow(2, 255), BigInteger.Pow(2, 128) - 1, BigInteger.Pow(2, 192), P - BigInteger.Pow(2, 64) })
+            yield return edge;
+        var random = new Random(seed);
+        var bytes = new byte[32];
+        for (int i = 0; i < count; i++)
+        {
+            random.NextBytes(bytes);
+            // Every fourth value has all-ones upper limbs, where the carries of the cross products are longest.
+            if ((i & 3) == 0) bytes.AsSpan(0, 24).Fill(0xFF);
+            var value = new BigInteger(bytes, isUnsigned: true, isBigEndian: true);
+            yield return value % P;
+        }
+    }
+
+    [Fact]
+    public void Square_MatchesBigIntegerAndMul()
+    {
+        foreach (var a in Elements(31, 5000))
+        {
+            U256 x = FromBig(a);
+            Fp.Square(x, out U256 square);
+            Fp.Mul(x, x, out U256 product);
+            Assert.Equal(a * a % P, ToBig(square));
+            Assert.True(U256.Equal(square, product));
+        }
+    }
+
+    [Fact]
+    public void Inverse_AdditionChain_MatchesModPowAndWindowedPow()
+    {
+        foreach (var a in Elements(32, 500))
+        {
+            U256 x = FromBig(a);
+            Fp.Inverse(x, out U256 inverse);
+            Fp.Pow(x, FieldModulus.ModulusMinusTwo, out U256 windowed);
+            Assert.Equal(BigInteger.ModPow(a, P - 2, P), ToBig(inverse));
+            Assert.True(U256.Equal(inverse, windowed));
+            if (!a.IsZero) Assert.Equal(BigInteger.One, a * ToBig(inverse) % P);
+        }
+    }
+
+    [Fact]
+    public void SqrtCandidate_AdditionChain_MatchesModPowAndWindowedPow()
+    {
+        int squares = 0;
+        foreach (var a in Elements(33, 500))
+        {
+            U256 x = FromBig(a);
+            Fp.SqrtCandidate(x, out U256 root);
+            Fp.Pow(x, FieldModulus.SqrtExponent, out U256 windowed);
+            Assert.Equal(BigInteger.ModPow(a, (P + 1) / 4, P), ToBig(root));
+            Assert.True(U256.Equal(root, windowed));
+            if (ToBig(root) * ToBig(root) % P == a) squares++;
+        }
+        // About half of the field elements are squares: both outcomes were exercised.
+        Assert.InRange(squares, 200, 320);
+    }
+}
