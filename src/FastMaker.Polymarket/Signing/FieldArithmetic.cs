@@ -114,14 +114,82 @@ internal static class FieldArithmetic
         Mp.ReduceFull(t, out r);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Add(in U256 a, in U256 b, out U256 r) => Mp.Add(a, b, out r);
+    // Add, Sub and Negate use p's special form (subtracting p = adding Fold mod 2^256) and plain operators only:
+    // the curve formulas inline a dozen of them, and helper calls inside would exhaust the JIT's inline budget.
 
+    /// <summary>r = a + b mod p.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Sub(in U256 a, in U256 b, out U256 r) => Mp.Sub(a, b, out r);
+    public static void Add(in U256 a, in U256 b, out U256 r)
+    {
+        ulong s0 = a.L0 + b.L0;
+        ulong c = s0 < a.L0 ? 1UL : 0UL;
+        ulong t = a.L1 + c;
+        c = t < c ? 1UL : 0UL;
+        ulong s1 = t + b.L1;
+        c += s1 < t ? 1UL : 0UL;
+        t = a.L2 + c;
+        c = t < c ? 1UL : 0UL;
+        ulong s2 = t + b.L2;
+        c += s2 < t ? 1UL : 0UL;
+        t = a.L3 + c;
+        c = t < c ? 1UL : 0UL;
+        ulong s3 = t + b.L3;
+        c += s3 < t ? 1UL : 0UL;
+        // sum - p = sum + Fold (mod 2^256); that addition carries out exactly when sum >= p (without a carry c).
+        ulong u0 = s0 + Fold;
+        ulong d = u0 < s0 ? 1UL : 0UL;
+        ulong u1 = s1 + d;
+        d = u1 < d ? 1UL : 0UL;
+        ulong u2 = s2 + d;
+        d = u2 < d ? 1UL : 0UL;
+        ulong u3 = s3 + d;
+        d = u3 < d ? 1UL : 0UL;
+        if ((c | d) != 0) r = new U256(u0, u1, u2, u3);
+        else r = new U256(s0, s1, s2, s3);
+    }
 
+    /// <summary>r = a - b mod p.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Negate(in U256 a, out U256 r) => Mp.Negate(a, out r);
+    public static void Sub(in U256 a, in U256 b, out U256 r)
+    {
+        ulong d0 = a.L0 - b.L0;
+        ulong bw = a.L0 < b.L0 ? 1UL : 0UL;
+        ulong t = a.L1 - b.L1;
+        ulong bw2 = a.L1 < b.L1 ? 1UL : 0UL;
+        ulong d1 = t - bw;
+        bw = bw2 | (t < bw ? 1UL : 0UL);
+        t = a.L2 - b.L2;
+        bw2 = a.L2 < b.L2 ? 1UL : 0UL;
+        ulong d2 = t - bw;
+        bw = bw2 | (t < bw ? 1UL : 0UL);
+        t = a.L3 - b.L3;
+        bw2 = a.L3 < b.L3 ? 1UL : 0UL;
+        ulong d3 = t - bw;
+        bw = bw2 | (t < bw ? 1UL : 0UL);
+        if (bw != 0)
+        {
+            // a - b + p = (a - b + 2^256) - Fold, which cannot borrow again since a - b + p >= 1.
+            ulong e0 = d0 - Fold;
+            ulong e = d0 < Fold ? 1UL : 0UL;
+            ulong e1 = d1 - e;
+            e = d1 < e ? 1UL : 0UL;
+            ulong e2 = d2 - e;
+            e = d2 < e ? 1UL : 0UL;
+            r = new U256(e0, e1, e2, d3 - e);
+        }
+        else
+        {
+            r = new U256(d0, d1, d2, d3);
+        }
+    }
+
+    /// <summary>r = -a mod p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Negate(in U256 a, out U256 r)
+    {
+        U256 zero = default;
+        Sub(zero, a, out r);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ToMont(in U256 a, out U256 r) => r = a;

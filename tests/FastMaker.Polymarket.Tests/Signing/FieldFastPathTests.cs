@@ -54,6 +54,26 @@ public class FieldFastPathTests
     }
 
     [Fact]
+    public void AddSubNegate_SpecialFormReduction_MatchBigInteger()
+    {
+        var values = new List<BigInteger>(Elements(34, 300));
+        for (int i = 0; i < values.Count; i++)
+        {
+            for (int j = 0; j < values.Count; j += 7)
+            {
+                BigInteger a = values[i], b = values[(i + j) % values.Count];
+                U256 x = FromBig(a), y = FromBig(b);
+                Fp.Add(x, y, out U256 sum);
+                Fp.Sub(x, y, out U256 difference);
+                Assert.Equal((a + b) % P, ToBig(sum));
+                Assert.Equal(((a - b) % P + P) % P, ToBig(difference));
+            }
+            Fp.Negate(FromBig(values[i]), out U256 negated);
+            Assert.Equal((P - values[i]) % P, ToBig(negated));
+        }
+    }
+
+    [Fact]
     public void Inverse_AdditionChain_MatchesModPowAndWindowedPow()
     {
         foreach (var a in Elements(32, 500))
