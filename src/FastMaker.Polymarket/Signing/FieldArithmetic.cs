@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Mp = FastMaker.Polymarket.Signing.Mont<FastMaker.Polymarket.Signing.FieldModulus>;
 
 namespace FastMaker.Polymarket.Signing;
 
@@ -110,8 +109,17 @@ internal static class FieldArithmetic
             t2 = U256.Adc(t2, 0, ref c2);
             t3 = U256.Adc(t3, 0, ref c2);
         }
-        U256 t = new(t0, t1, t2, t3);
-        Mp.ReduceFull(t, out r);
+        // t < 2^256 < 2p: subtract p once if t >= p, i.e. when t + Fold carries out (no generic helper: see Add).
+        ulong u0 = t0 + Fold;
+        ulong d = u0 < t0 ? 1UL : 0UL;
+        ulong u1 = t1 + d;
+        d = u1 < d ? 1UL : 0UL;
+        ulong u2 = t2 + d;
+        d = u2 < d ? 1UL : 0UL;
+        ulong u3 = t3 + d;
+        d = u3 < d ? 1UL : 0UL;
+        if (d != 0) r = new U256(u0, u1, u2, u3);
+        else r = new U256(t0, t1, t2, t3);
     }
 
     // Add, Sub and Negate use p's special form (subtracting p = adding Fold mod 2^256) and plain operators only:
