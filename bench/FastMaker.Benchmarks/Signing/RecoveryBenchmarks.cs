@@ -104,6 +104,13 @@ public class RecoveryBenchmarks
     }
 
     [Benchmark]
+    public ulong ScalarInverseBinaryGcd()
+    {
+        VariableTimeInverse.Invert(_a, ScalarModulus.Modulus, out U256 r);
+        return r.L0;
+    }
+
+    [Benchmark]
     public ulong VariableBaseMultiply()
     {
         Secp256k1Curve.Multiply(_point, _u2, out JacobianPoint r);

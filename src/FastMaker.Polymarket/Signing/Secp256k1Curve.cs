@@ -169,6 +169,23 @@ internal static class Secp256k1Curve
         return true;
     }
 
+    /// <summary>Converts a public point to affine with the variable-time (binary GCD) inversion; false for
+    /// infinity. Never for points derived from secrets: use <see cref="ToAffine"/>.</summary>
+    public static bool ToAffineVariableTime(in JacobianPoint p, out AffinePoint r)
+    {
+        if (p.IsInfinity)
+        {
+            r = default;
+            return false;
+        }
+        VariableTimeInverse.Invert(p.Z, FieldModulus.Modulus, out U256 zInv);
+        Fp.Square(zInv, out U256 zInv2);
+        Fp.Mul(p.X, zInv2, out r.X);
+        Fp.Mul(zInv2, zInv, out U256 zInv3);
+        Fp.Mul(p.Y, zInv3, out r.Y);
+        return true;
+    }
+
     /// <summary>k * p for a variable point (left-to-right double and add; used for recovery, public data only).</summary>
     public static void Multiply(in AffinePoint p, in U256 k, out JacobianPoint r)
     {

@@ -103,4 +103,36 @@ public class FieldFastPathTests
         // About half of the field elements are squares: both outcomes were exercised.
         Assert.InRange(squares, 200, 320);
     }
+
+    private static readonly BigInteger N = BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);
+
+    [Fact]
+    public void VariableTimeInverse_FieldAndScalar_MatchModPowAndFermat()
+    {
+        foreach (var modulus in new[] { P, N })
+        {
+            U256 m = FromBig(modulus);
+            var random = new Random(35);
+            var bytes = new byte[32];
+            var values = new List<BigInteger> { 1, 2, 3, modulus - 1, modulus - 2, modulus / 2, BigInteger.Pow(2, 255), BigInteger.Pow(2, 128) };
+            for (int i = 0; i < 2000; i++)
+            {
+                random.NextBytes(bytes);
+                var value = new BigInteger(bytes, isUnsigned: true, isBigEndian: true) % modulus;
+                if (!value.IsZero) values.Add(value);
+            }
+            foreach (var a in values)
+            {
+                VariableTimeInverse.Invert(FromBig(a), m, out U256 inverse);
+                Assert.Equal(BigInteger.ModPow(a, modulus - 2, modulus), ToBig(inverse));
+            }
+            VariableTimeInverse.Invert(default, m, out U256 zeroInverse);
+            Assert.True(zeroInverse.IsZero);
+        }
+        // Same value as the Fermat inversion it replaces in recovery (field, plain representation).
+        U256 x = FromBig(123456789);
+        Fp.Inverse(x, out U256 fermat);
+        VariableTimeInverse.Invert(x, FromBig(P), out U256 binary);
+        Assert.True(U256.Equal(fermat, binary));
+    }
 }
