@@ -37,6 +37,7 @@ internal static class DoubleScalarMultiplier
 
     /// <summary>r = a * G + b * p for plain scalars a, b &lt; n (infinity when the sum is).</summary>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply(in U256 a, in AffinePoint p, in U256 b, out JacobianPoint r)
     {
         GlvEndomorphism.Split(a, out U256 a1, out bool aNeg1, out U256 a2, out bool aNeg2);

@@ -15,9 +15,10 @@ internal static class FieldArithmetic
     /// <summary>1 in this representation.</summary>
     public static U256 One => new(1, 0, 0, 0);
 
-    // Not inlined on purpose: the body is large, and inlining it into curve formulas exhausts the JIT's inline
+    // Hot from the first call (AggressiveOptimization): tier-0 code of these is several times slower, and on a loaded
+    // machine the tier-1 recompilation can lag for seconds. Not inlined on purpose: the body is large, and inlining it into curve formulas exhausts the JIT's inline
     // budget, after which the Mac helpers inside stop being inlined (a call per limb product, several times slower).
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Mul(in U256 a, in U256 b, out U256 r)
     {
         ulong c = 0;
@@ -48,7 +49,7 @@ internal static class FieldArithmetic
     }
 
     /// <summary>r = a^2: the six cross products once, doubled, plus the four squares (10 limb products, not 16).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Square(in U256 a, out U256 r)
     {
         ulong c = 0;

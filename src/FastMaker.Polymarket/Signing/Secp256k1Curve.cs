@@ -23,6 +23,7 @@ internal static class Secp256k1Curve
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JacobianPoint FromAffine(in AffinePoint p) => new() { X = p.X, Y = p.Y, Z = Fp.One };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Double(in JacobianPoint p, out JacobianPoint r)
     {
         if (p.IsInfinity)
@@ -57,6 +58,7 @@ internal static class Secp256k1Curve
     }
 
     /// <summary>r = p + q with q affine. Handles p at infinity, p = q and p = -q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddMixed(in JacobianPoint p, in AffinePoint q, out JacobianPoint r)
     {
         if (p.IsInfinity)
@@ -101,6 +103,7 @@ internal static class Secp256k1Curve
     }
 
     /// <summary>r = p + q, both Jacobian. Handles infinity, p = q and p = -q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(in JacobianPoint p, in JacobianPoint q, out JacobianPoint r)
     {
         if (p.IsInfinity)

@@ -10,6 +10,7 @@ namespace FastMaker.Polymarket.Signing;
 internal static class VariableTimeInverse
 {
     /// <summary>a^-1 mod m for an odd prime m and plain 0 &lt; a &lt; m; returns 0 for a = 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Invert(in U256 a, in U256 m, out U256 r)
     {
         if (a.IsZero)
