@@ -112,6 +112,31 @@ public sealed class SenderVenueTests
     }
 
     [Fact]
+    public async Task CancelsQueuedTogether_GoAsOneReSignedDeleteOrders_ThatTheVenueHonours()
+    {
+        SenderFaultyNetwork? network = null;
+        await using var h = await SenderVenueHarness.StartAsync(o => o with { MaxInFlight = 1, BatchPosts = false }, wrap: inner => network = new SenderFaultyNetwork(inner));
+        var ids = new[] { h.Bid("0.40"), h.Bid("0.41"), h.Bid("0.42"), h.Bid("0.43") };
+        await h.Replies.WaitAsync(r => r.Count(x => x.Kind == OrderReplyKind.PostAccepted) == 4);
+        var hold = new TaskCompletionSource();
+        network!.HoldFirst = hold;
+
+        h.Cancel(ids[0]);
+        for (int i = 0; i < 2000 && h.Sender.InFlight == 0; i++) await Task.Delay(5);
+        h.Cancel(ids[1]);
+        h.Cancel(ids[2]);
+        h.Cancel(ids[3]);
+        hold.SetResult();
+        var replies = await h.Replies.WaitAsync(r => r.Count(x => x.Kind == OrderReplyKind.CancelConfirmed) == 4);
+
+        Assert.Equal(1, network.Seen.Count(s => s == "DELETE /order"));
+        Assert.Equal(1, network.Seen.Count(s => s == "DELETE /orders"));
+        Assert.Equal(1, h.Sender.Batches);
+        Assert.DoesNotContain(replies, r => r.Kind == OrderReplyKind.CancelRefused);
+        Assert.Equal(0, h.VenueLiveOrders);
+    }
+
+    [Fact]
     public async Task PostWhoseReplyIsLost_IsReportedUnknown_ThenFoundLiveByLookup_AndNeverPostedAgain()
     {
         SenderFaultyNetwork? network = null;

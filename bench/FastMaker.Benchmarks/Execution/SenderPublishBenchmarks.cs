@@ -62,6 +62,7 @@ public class SenderPublishBenchmarks
             Credentials = credentials,
             QueueCapacity = Batch * 4,
             MaxSignatureAge = TimeSpan.FromDays(1),
+            BatchCancels = false, // as recorded in perf-baselines/sender.md: one DELETE /order per cancel
             Handler = new InstantVenue(),
         };
         _sender = new OrderSender(options, _replies, TimeProvider.System);

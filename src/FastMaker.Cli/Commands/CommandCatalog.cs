@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return VenueCommand.Create();
         yield return ReplayCommand.Create();
         yield return DemoCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

@@ -179,8 +179,9 @@ public sealed partial class OrderSender
         VenueReplyKind kind = VenueFeedback.KindOf(error.Kind);
         if (kind is VenueReplyKind.RateLimited or VenueReplyKind.EngineRestarting)
         {
-            retryAfterMs = HoldBack(ref _holdPostsUntilTicks, error.RetryAfter);
-            SenderLog.HeldBack(_logger, error.ToString(), retryAfterMs);
+            // The engine hears the venue's own hint (-1 when it gave none); the sender holds back either way.
+            long heldMs = HoldBack(ref _holdPostsUntilTicks, error.RetryAfter);
+            SenderLog.HeldBack(_logger, error.ToString(), heldMs);
         }
 
         foreach (PostTicket t in tickets)

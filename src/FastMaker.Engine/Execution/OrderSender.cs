@@ -24,7 +24,7 @@ namespace FastMaker.Engine.Execution;
 /// <see cref="Publish"/> runs on the engine thread: it enqueues into a bounded lock-free queue and wakes the dispatcher
 /// thread; it never blocks, never does I/O and allocates nothing in steady state. A full queue is answered at once
 /// with a failure reply. The dispatcher sends the exact body bytes the sign stage produced with its L2 signature,
-/// joins posts queued together into POST /orders (re-signed), and never posts an order hash twice. Only cancels are
+/// joins posts queued together into POST /orders and single cancels into DELETE /orders (re-signed), and never posts an order hash twice. Only cancels are
 /// retried. A post whose reply was lost is reported as <see cref="OrderReplyKind.PostTimedOut"/> and resolved by
 /// looking its hash up, never by posting again. A 429 or 425 holds the sender back until the venue's Retry-After.
 /// </remarks>
@@ -46,6 +46,7 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
     private readonly HashSet<Hash32> _everPosted = new(4096);
     private readonly ConcurrentDictionary<Hash32, TaskCompletionSource> _postsUnsettled = new();
     private readonly List<SignedRequest> _batch;
+    private readonly List<SignedRequest> _cancelBatch;
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _dispatcherDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _dispatcher;
@@ -93,6 +94,7 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
         _logger = logger ?? NullLogger.Instance;
         _queue = new MpscQueue<SignedRequest>(options.QueueCapacity);
         _batch = new List<SignedRequest>(options.MaxBatchOrders);
+        _cancelBatch = new List<SignedRequest>(options.MaxBatchCancels);
         _address = options.Address.ToChecksumString();
         _l2 = options.Credentials is null ? null : new L2Signer(options.Credentials, _address);
         _ownsHandler = options.Handler is null;
@@ -148,7 +150,7 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
     /// <summary>Posts refused locally while the venue's Retry-After held the sender back.</summary>
     public long HeldBack => Interlocked.Read(ref _heldBack);
 
-    /// <summary>POST /orders batches sent.</summary>
+    /// <summary>Batches sent: POST /orders and DELETE /orders.</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>HTTP requests in flight now (a batch counts once).</summary>
@@ -213,25 +215,29 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
         _abort.Dispose();
     }
 
-    private static void Validate(SenderOptions o)
+    private static void Validate(SenderOptions options) => ValidateCore(options, nameof(options));
+
+    private static void ValidateCore(SenderOptions o, string name)
     {
-        if (o.ClobBaseUrl is null || !o.ClobBaseUrl.IsAbsoluteUri) throw new ArgumentException("ClobBaseUrl must be an absolute URI.", nameof(o));
-        if (o.Address.IsZero) throw new ArgumentException("Address (POLY_ADDRESS) must be set.", nameof(o));
-        if (string.IsNullOrEmpty(o.ApiKey)) throw new ArgumentException("ApiKey (POLY_API_KEY) must be set.", nameof(o));
-        if (string.IsNullOrEmpty(o.Passphrase)) throw new ArgumentException("Passphrase (POLY_PASSPHRASE) must be set.", nameof(o));
+        if (o.ClobBaseUrl is null || !o.ClobBaseUrl.IsAbsoluteUri) throw new ArgumentException("ClobBaseUrl must be an absolute URI.", name);
+        if (o.Address.IsZero) throw new ArgumentException("Address (POLY_ADDRESS) must be set.", name);
+        if (string.IsNullOrEmpty(o.ApiKey)) throw new ArgumentException("ApiKey (POLY_API_KEY) must be set.", name);
+        if (string.IsNullOrEmpty(o.Passphrase)) throw new ArgumentException("Passphrase (POLY_PASSPHRASE) must be set.", name);
         if (o.Credentials is not null && (o.Credentials.ApiKey != o.ApiKey || o.Credentials.Passphrase != o.Passphrase))
-            throw new ArgumentException("Credentials must carry the same ApiKey and Passphrase as the options.", nameof(o));
-        if (o.RequestTimeout <= TimeSpan.Zero) throw new ArgumentException("RequestTimeout must be positive, got " + o.RequestTimeout + ".", nameof(o));
+            throw new ArgumentException("Credentials must carry the same ApiKey and Passphrase as the options.", name);
+        if (o.RequestTimeout <= TimeSpan.Zero) throw new ArgumentException("RequestTimeout must be positive, got " + o.RequestTimeout + ".", name);
         if (o.QueueCapacity < 2 || (o.QueueCapacity & (o.QueueCapacity - 1)) != 0)
-            throw new ArgumentException("QueueCapacity must be a power of 2 of at least 2, got " + o.QueueCapacity + ".", nameof(o));
-        if (o.MaxInFlight < 1) throw new ArgumentException("MaxInFlight must be at least 1, got " + o.MaxInFlight + ".", nameof(o));
+            throw new ArgumentException("QueueCapacity must be a power of 2 of at least 2, got " + o.QueueCapacity + ".", name);
+        if (o.MaxInFlight < 1) throw new ArgumentException("MaxInFlight must be at least 1, got " + o.MaxInFlight + ".", name);
         if (o.MaxBatchOrders < 1 || o.MaxBatchOrders > ClobClient.MaxOrdersPerBatch)
-            throw new ArgumentException("MaxBatchOrders must be 1 to " + ClobClient.MaxOrdersPerBatch + ", got " + o.MaxBatchOrders + ".", nameof(o));
-        if (o.CancelAttempts < 1) throw new ArgumentException("CancelAttempts must be at least 1, got " + o.CancelAttempts + ".", nameof(o));
-        if (o.ResolveAttempts < 1) throw new ArgumentException("ResolveAttempts must be at least 1, got " + o.ResolveAttempts + ".", nameof(o));
+            throw new ArgumentException("MaxBatchOrders must be 1 to " + ClobClient.MaxOrdersPerBatch + ", got " + o.MaxBatchOrders + ".", name);
+        if (o.MaxBatchCancels < 1 || o.MaxBatchCancels > ClobClient.MaxCancelsPerBatch)
+            throw new ArgumentException("MaxBatchCancels must be 1 to " + ClobClient.MaxCancelsPerBatch + ", got " + o.MaxBatchCancels + ".", name);
+        if (o.CancelAttempts < 1) throw new ArgumentException("CancelAttempts must be at least 1, got " + o.CancelAttempts + ".", name);
+        if (o.ResolveAttempts < 1) throw new ArgumentException("ResolveAttempts must be at least 1, got " + o.ResolveAttempts + ".", name);
         if (o.RetryBaseDelay < TimeSpan.Zero || o.RetryMaxDelay < o.RetryBaseDelay)
-            throw new ArgumentException("RetryBaseDelay must be non-negative and at most RetryMaxDelay.", nameof(o));
-        if (o.ResolveDelay < TimeSpan.Zero || o.DefaultHoldBack < TimeSpan.Zero) throw new ArgumentException("ResolveDelay and DefaultHoldBack must be non-negative.", nameof(o));
+            throw new ArgumentException("RetryBaseDelay must be non-negative and at most RetryMaxDelay.", name);
+        if (o.ResolveDelay < TimeSpan.Zero || o.DefaultHoldBack < TimeSpan.Zero) throw new ArgumentException("ResolveDelay and DefaultHoldBack must be non-negative.", name);
     }
 
     // ---- dispatcher thread ----
@@ -266,6 +272,12 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
             SignedRequest? r = _carry;
             _carry = null;
             if (r is null && !_queue.TryDequeue(out r)) return;
+            if (r.Kind == RequestKind.CancelOrder && _options.BatchCancels && _l2 is not null)
+            {
+                CollectCancels(r);
+                continue;
+            }
+
             if (r.Kind != RequestKind.PostOrder)
             {
                 StartCancel(r);
@@ -291,6 +303,32 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
 
             StartPosts(_batch);
         }
+    }
+
+    /// <summary>Takes the single-order cancels queued right behind <paramref name="first"/>; two or more go as one DELETE /orders.</summary>
+    private void CollectCancels(SignedRequest first)
+    {
+        _cancelBatch.Clear();
+        _cancelBatch.Add(first);
+        while (_cancelBatch.Count < _options.MaxBatchCancels && _queue.TryDequeue(out SignedRequest next))
+        {
+            if (next.Kind != RequestKind.CancelOrder)
+            {
+                _carry = next;
+                break;
+            }
+
+            _cancelBatch.Add(next);
+        }
+
+        if (_cancelBatch.Count == 1)
+        {
+            StartCancel(first);
+            return;
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        _ = SendCancelBatchAsync(_cancelBatch.ToArray());
     }
 
     /// <summary>Refuses a duplicate hash or a post during a hold-back; otherwise records the hash as posted.</summary>
@@ -357,7 +395,7 @@ public sealed partial class OrderSender : ISignedRequestSink, IAsyncDisposable
         for (int i = 0; i < attempts; i++)
         {
             if (_replies.EnqueueControl(in item)) return;
-            Thread.Sleep(1);
+            if (i + 1 < attempts) Thread.Sleep(1);
         }
 
         Interlocked.Increment(ref _repliesDropped);

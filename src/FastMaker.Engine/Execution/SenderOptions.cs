@@ -45,6 +45,12 @@ public sealed record SenderOptions
     /// <summary>Most orders in one POST /orders (the venue allows 15). Default 15.</summary>
     public int MaxBatchOrders { get; init; } = ClobClient.MaxOrdersPerBatch;
 
+    /// <summary>Join single-order cancels that are queued at the same moment into one DELETE /orders (needs <see cref="Credentials"/>). Default true.</summary>
+    public bool BatchCancels { get; init; } = true;
+
+    /// <summary>Most orders in one DELETE /orders (the venue allows 1000). Default 100.</summary>
+    public int MaxBatchCancels { get; init; } = 100;
+
     /// <summary>A sign-stage L2 signature older than this is re-signed when <see cref="Credentials"/> are set. Default 10 s.</summary>
     public TimeSpan MaxSignatureAge { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -24,6 +24,8 @@ public sealed class SqliteStore : IDisposable
     private readonly SqliteCommand _upsertFill;
     private readonly SqliteCommand _upsertPosition;
     private readonly SqliteCommand _upsertReservation;
+    private readonly SqliteCommand _upsertMark;
+    private readonly SqliteCommand _upsertRewardSample;
     private readonly SqliteCommand _setMeta;
 
     private SqliteStore(SqliteConnection connection, string path)
@@ -64,6 +66,17 @@ public sealed class SqliteStore : IDisposable
             INSERT INTO reservations VALUES ($scope, $market_id, $token_id, $amount, $updated_ms)
             ON CONFLICT(scope, market_id, token_id) DO UPDATE SET amount = excluded.amount, updated_ms = excluded.updated_ms
             """, "$scope", "$market_id", "$token_id", "$amount", "$updated_ms");
+        _upsertMark = Prepare("""
+            INSERT INTO marks VALUES ($token_id, $time_ms, $best_bid, $best_ask, $mid)
+            ON CONFLICT(token_id, time_ms) DO UPDATE SET best_bid = excluded.best_bid, best_ask = excluded.best_ask,
+                mid = excluded.mid
+            """, "$token_id", "$time_ms", "$best_bid", "$best_ask", "$mid");
+        _upsertRewardSample = Prepare("""
+            INSERT INTO reward_samples VALUES ($market_id, $time_ms, $simulated, $duration_ms, $our_q_min, $total_q_min,
+                $daily_pool)
+            ON CONFLICT(market_id, time_ms, simulated) DO UPDATE SET duration_ms = excluded.duration_ms,
+                our_q_min = excluded.our_q_min, total_q_min = excluded.total_q_min, daily_pool = excluded.daily_pool
+            """, "$market_id", "$time_ms", "$simulated", "$duration_ms", "$our_q_min", "$total_q_min", "$daily_pool");
         _setMeta = Prepare(
             "INSERT INTO meta(key, value) VALUES ($key, $value) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             "$key", "$value");
@@ -77,6 +90,12 @@ public sealed class SqliteStore : IDisposable
 
     /// <summary>The sequence of the last group committed (0 for a new store).</summary>
     public long LastGroupSequence { get; private set; }
+
+    /// <summary>True when opened with <see cref="OpenReadOnly"/>: nothing is written, not even a migration.</summary>
+    public bool IsReadOnly { get; private set; }
+
+    /// <summary>True when the file has the <c>marks</c> and <c>reward_samples</c> tables (schema version 2 and later).</summary>
+    public bool HasMarks => SchemaVersion >= 2;
 
     /// <summary>
     /// Opens (or creates) the store: WAL mode, the configured synchronous level, an integrity check, then the
@@ -130,6 +149,64 @@ public sealed class SqliteStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens an existing store for reading only (the truth report): no migration, no WAL switch, nothing written.
+    /// Throws <see cref="FileNotFoundException"/> when the file does not exist, and <see cref="StoreCorruptedException"/>
+    /// when it is not a SQLite database, is a SQLite database but not a FastMaker store, fails the integrity check, or
+    /// was written by a newer build. An older store opens as it is (<see cref="HasMarks"/> says what it holds).
+    /// </summary>
+    public static SqliteStore OpenReadOnly(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Store '{path}' does not exist.", path);
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var check = QuickCheck(connection);
+            if (check != "ok")
+            {
+                throw new StoreCorruptedException($"Store '{path}' failed PRAGMA quick_check: {check}");
+            }
+
+            if (Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'") != "1")
+            {
+                throw new StoreCorruptedException($"'{path}' is a SQLite database but not a FastMaker store: it has no meta table.");
+            }
+
+            var version = ReadMetaLong(connection, SchemaVersionKey);
+            if (version < 1)
+            {
+                throw new StoreCorruptedException($"'{path}' is not a FastMaker store: its meta table has no schema_version.");
+            }
+
+            if (version > StoreSchema.CurrentVersion)
+            {
+                throw new StoreCorruptedException(
+                    $"Store '{path}' has schema version {version}, newer than this build's {StoreSchema.CurrentVersion}: refusing to read it.");
+            }
+
+            var store = new SqliteStore(connection, path) { SchemaVersion = (int)version, IsReadOnly = true };
+            store.LastGroupSequence = ReadMetaLong(connection, LastGroupKey);
+            return store;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is NotADatabase or Corrupt)
+        {
+            connection.Dispose();
+            throw new StoreCorruptedException($"'{path}' is not a readable SQLite database: {ex.Message}", ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Runs <c>PRAGMA quick_check</c>: "ok", or the problems SQLite found.</summary>
     public string QuickCheck() => QuickCheck(_connection);
 
@@ -140,6 +217,11 @@ public sealed class SqliteStore : IDisposable
     /// </summary>
     public void ApplyGroups(ReadOnlySpan<StoreChange> changes, long lastGroupSequence)
     {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"Store '{Path}' was opened read-only.");
+        }
+
         using var transaction = _connection.BeginTransaction();
         SetTransaction(transaction);
         try
@@ -159,6 +241,12 @@ public sealed class SqliteStore : IDisposable
                         break;
                     case StoreChangeKind.Reservation:
                         WriteReservation(in change.Reservation);
+                        break;
+                    case StoreChangeKind.Mark:
+                        WriteMark(in change.Mark);
+                        break;
+                    case StoreChangeKind.RewardSample:
+                        WriteRewardSample(in change.RewardSample);
                         break;
                     case StoreChangeKind.GroupEnd:
                         break;
@@ -256,6 +344,48 @@ public sealed class SqliteStore : IDisposable
         };
     }
 
+    /// <summary>Every mark, ordered by (token, time); empty for a store older than schema version 2.</summary>
+    public List<StoredMark> LoadMarks()
+    {
+        var marks = new List<StoredMark>();
+        if (!HasMarks)
+        {
+            return marks;
+        }
+
+        // Token ids are text, so order by time within each token here and let the reader group tokens.
+        using var command = Command("SELECT * FROM marks ORDER BY token_id, time_ms");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            marks.Add(new StoredMark(
+                ReadToken(reader, 0), reader.GetInt64(1), ReadPrice(reader, 2), ReadPrice(reader, 3), ReadPrice(reader, 4)));
+        }
+
+        return marks;
+    }
+
+    /// <summary>Every liquidity-reward sample, ordered by (market, time); empty for a store older than schema version 2.</summary>
+    public List<StoredRewardSample> LoadRewardSamples()
+    {
+        var samples = new List<StoredRewardSample>();
+        if (!HasMarks)
+        {
+            return samples;
+        }
+
+        using var command = Command("SELECT * FROM reward_samples ORDER BY market_id, time_ms, simulated");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            samples.Add(new StoredRewardSample(
+                ReadHash(reader, 0), reader.GetInt64(1), reader.GetInt64(3), reader.GetDouble(4), reader.GetDouble(5),
+                Amount.FromRaw(reader.GetInt64(6)), reader.GetInt64(2) != 0));
+        }
+
+        return samples;
+    }
+
     /// <summary>Closes the file (the WAL is checkpointed by SQLite on the last close).</summary>
     public void Dispose()
     {
@@ -263,6 +393,8 @@ public sealed class SqliteStore : IDisposable
         _upsertFill.Dispose();
         _upsertPosition.Dispose();
         _upsertReservation.Dispose();
+        _upsertMark.Dispose();
+        _upsertRewardSample.Dispose();
         _setMeta.Dispose();
         _connection.Dispose();
     }
@@ -339,12 +471,44 @@ public sealed class SqliteStore : IDisposable
         _upsertReservation.ExecuteNonQuery();
     }
 
+    private void WriteMark(in StoredMark m)
+    {
+        var p = _upsertMark.Parameters;
+        p[0].Value = m.TokenId.ToString();
+        p[1].Value = m.TimeMs;
+        p[2].Value = (long)m.BestBid.Raw;
+        p[3].Value = (long)m.BestAsk.Raw;
+        p[4].Value = (long)m.Mid.Raw;
+        _upsertMark.ExecuteNonQuery();
+    }
+
+    private void WriteRewardSample(in StoredRewardSample r)
+    {
+        if (!double.IsFinite(r.OurQMin) || !double.IsFinite(r.TotalQMin) || r.OurQMin < 0 || r.TotalQMin < 0 || r.DurationMs < 0)
+        {
+            throw new ArgumentException(
+                $"A reward sample of market {r.MarketId} at {r.TimeMs} has our_q_min {r.OurQMin}, total_q_min {r.TotalQMin}, duration {r.DurationMs} ms; all must be finite and non-negative.");
+        }
+
+        var p = _upsertRewardSample.Parameters;
+        p[0].Value = r.MarketId.ToString();
+        p[1].Value = r.TimeMs;
+        p[2].Value = r.Simulated ? 1L : 0L;
+        p[3].Value = r.DurationMs;
+        p[4].Value = r.OurQMin;
+        p[5].Value = r.TotalQMin;
+        p[6].Value = r.DailyPool.Raw;
+        _upsertRewardSample.ExecuteNonQuery();
+    }
+
     private void SetTransaction(SqliteTransaction? transaction)
     {
         _upsertOrder.Transaction = transaction;
         _upsertFill.Transaction = transaction;
         _upsertPosition.Transaction = transaction;
         _upsertReservation.Transaction = transaction;
+        _upsertMark.Transaction = transaction;
+        _upsertRewardSample.Transaction = transaction;
         _setMeta.Transaction = transaction;
     }
 
@@ -465,6 +629,14 @@ public sealed class SqliteStore : IDisposable
         return UInt256.TryParse(text.AsSpan(), out var value)
             ? value
             : throw CorruptValue(reader, column, text, "a decimal token id");
+    }
+
+    private static Price ReadPrice(SqliteDataReader reader, int column)
+    {
+        var raw = reader.GetInt64(column);
+        return raw is >= int.MinValue and <= int.MaxValue
+            ? Price.FromRaw((int)raw)
+            : throw CorruptValue(reader, column, raw.ToString(CultureInfo.InvariantCulture), "a raw price");
     }
 
     private static Guid ReadGuid(SqliteDataReader reader, int column)

@@ -24,6 +24,12 @@ public struct StoreChange
     /// <summary>Valid for <see cref="StoreChangeKind.Reservation"/>.</summary>
     public StoredReservation Reservation;
 
+    /// <summary>Valid for <see cref="StoreChangeKind.Mark"/>.</summary>
+    public StoredMark Mark;
+
+    /// <summary>Valid for <see cref="StoreChangeKind.RewardSample"/>.</summary>
+    public StoredRewardSample RewardSample;
+
     /// <summary>An order upsert.</summary>
     public static StoreChange Of(in StoredOrder order) => new() { Kind = StoreChangeKind.Order, Order = order };
 
@@ -35,6 +41,12 @@ public struct StoreChange
 
     /// <summary>A reservation upsert.</summary>
     public static StoreChange Of(in StoredReservation reservation) => new() { Kind = StoreChangeKind.Reservation, Reservation = reservation };
+
+    /// <summary>A mark (top of book and mid) upsert.</summary>
+    public static StoreChange Of(in StoredMark mark) => new() { Kind = StoreChangeKind.Mark, Mark = mark };
+
+    /// <summary>A liquidity-reward sample upsert.</summary>
+    public static StoreChange Of(in StoredRewardSample sample) => new() { Kind = StoreChangeKind.RewardSample, RewardSample = sample };
 
     /// <summary>The end of group <paramref name="sequence"/>.</summary>
     public static StoreChange EndOfGroup(long sequence) => new() { Kind = StoreChangeKind.GroupEnd, GroupSequence = sequence };

@@ -20,4 +20,10 @@ public enum StoreChangeKind : byte
 
     /// <summary>Closes a group: everything since the previous group end commits together or not at all.</summary>
     GroupEnd,
+
+    /// <summary>Upsert <see cref="StoreChange.Mark"/> (schema version 2).</summary>
+    Mark,
+
+    /// <summary>Upsert <see cref="StoreChange.RewardSample"/> (schema version 2).</summary>
+    RewardSample,
 }

@@ -79,5 +79,31 @@ public static class StoreSchema
             ) STRICT
             """,
         ],
+
+        // Version 2: what the truth report needs beyond fills: the mid over time and liquidity-reward samples.
+        [
+            """
+            CREATE TABLE marks (
+                token_id TEXT    NOT NULL,
+                time_ms  INTEGER NOT NULL,
+                best_bid INTEGER NOT NULL,
+                best_ask INTEGER NOT NULL,
+                mid      INTEGER NOT NULL,
+                PRIMARY KEY (token_id, time_ms)
+            ) STRICT
+            """,
+            """
+            CREATE TABLE reward_samples (
+                market_id   TEXT    NOT NULL,
+                time_ms     INTEGER NOT NULL,
+                simulated   INTEGER NOT NULL,
+                duration_ms INTEGER NOT NULL,
+                our_q_min   REAL    NOT NULL,
+                total_q_min REAL    NOT NULL,
+                daily_pool  INTEGER NOT NULL,
+                PRIMARY KEY (market_id, time_ms, simulated)
+            ) STRICT
+            """,
+        ],
     ];
 }

@@ -127,6 +127,7 @@ internal static class SenderTestKit
         RetryBaseDelay = TimeSpan.FromMilliseconds(10),
         RetryMaxDelay = TimeSpan.FromMilliseconds(50),
         DrainTimeout = TimeSpan.FromSeconds(5),
+        BatchCancels = false,
     };
 
     public static Hash32 Id(int n)

@@ -413,6 +413,43 @@ public class SenderTests
     }
 
     [Fact]
+    public async Task CancelsQueuedTogether_GoAsOneDeleteOrders_ReSigned_WithOneReplyPerOrder()
+    {
+        var release = new TaskCompletionSource();
+        var handler = new SenderScriptedHandler(async (r, ct) =>
+        {
+            if (r.Path == "/order")
+            {
+                await release.Task.WaitAsync(ct);
+                return Json(200, "{\"canceled\":[\"" + SenderTestKit.Id(1) + "\"],\"not_canceled\":{}}");
+            }
+
+            return Json(200, "{\"canceled\":[\"" + SenderTestKit.Id(2) + "\"],\"not_canceled\":{\"" + SenderTestKit.Id(3) + "\":\"order can't be found - already canceled or matched\"}}");
+        });
+        var pool = new SignedRequestPool(8);
+        var sink = new SenderReplySink();
+        var options = SenderTestKit.Options(handler, pool) with { MaxInFlight = 1, BatchCancels = true, RequestTimeout = TimeSpan.FromSeconds(30) };
+        await using var sender = new OrderSender(options, sink, TimeProvider.System);
+
+        sender.Publish(SenderTestKit.Cancel(pool, SenderTestKit.Id(1)));
+        for (int i = 0; i < 2000 && sender.InFlight == 0; i++) await Task.Delay(5);
+        for (int n = 2; n <= 4; n++) sender.Publish(SenderTestKit.Cancel(pool, SenderTestKit.Id(n)));
+        release.SetResult();
+        var replies = await sink.WaitAsync(r => r.Count == 4);
+
+        var batch = Assert.Single(handler.Seen, s => s.Path == "/orders");
+        Assert.Equal("DELETE", batch.Method);
+        Assert.Equal("[\"" + SenderTestKit.Id(2) + "\",\"" + SenderTestKit.Id(3) + "\",\"" + SenderTestKit.Id(4) + "\"]", Encoding.ASCII.GetString(batch.Body));
+        Assert.True(SenderTestKit.SignatureValid(batch));
+        Assert.Equal(OrderReplyKind.CancelConfirmed, Assert.Single(replies, r => r.OrderId == SenderTestKit.Id(2)).Kind);
+        Assert.Equal("order can't be found - already canceled or matched", Assert.Single(replies, r => r.OrderId == SenderTestKit.Id(3)).Error);
+        var unmentioned = Assert.Single(replies, r => r.OrderId == SenderTestKit.Id(4));
+        Assert.Equal(OrderReplyKind.CancelRefused, unmentioned.Kind);
+        Assert.Equal(1, sender.Batches);
+        Assert.Equal(8, pool.Available);
+    }
+
+    [Fact]
     public async Task Cancel_WaitsForThePostOfItsOwnOrder_SoItNeverOvertakesIt()
     {
         var release = new TaskCompletionSource();
@@ -474,6 +511,23 @@ public class SenderTests
         Assert.Equal(OrderReplyKind.PostRejected, reply.Kind);
         Assert.Contains("stopping", reply.Error);
         Assert.Empty(handler.Seen);
+    }
+
+    [Fact]
+    public async Task RefusalOnTheEngineThread_WhenTheControlQueueIsFull_IsCountedAsADroppedReply()
+    {
+        var handler = new SenderScriptedHandler((r, _) => Reply(200, Accepted(SenderTestKit.Id(1))));
+        var pool = new SignedRequestPool(8);
+        var sink = new SenderReplySink();
+        await using var sender = new OrderSender(SenderTestKit.Options(handler, pool), sink, TimeProvider.System);
+        await sender.StopAsync();
+        sink.Full = true;
+
+        sender.Publish(SenderTestKit.Post(pool, 1));
+
+        Assert.Equal(1, sender.RepliesDropped);
+        Assert.Equal(1, sender.QueueFullRefusals);
+        Assert.Equal(8, pool.Available);
     }
 
     [Fact]
