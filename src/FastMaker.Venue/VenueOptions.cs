@@ -48,6 +48,12 @@ public sealed class VenueOptions
     /// <summary>Largest accepted WebSocket text message from a client, in bytes.</summary>
     public int WebSocketMaxReceiveBytes { get; init; } = 64 * 1024;
 
+    /// <summary>
+    /// Messages (subscriptions, PINGs) a WebSocket client may send in a burst; the allowance refills at this many per
+    /// second of real time. A client that exceeds it is closed with a policy violation (flood protection).
+    /// </summary>
+    public int WebSocketMaxMessagesPerSecond { get; init; } = 100;
+
     /// <summary>Merge queued market messages into one JSON-array frame, as the reference does for dumps.</summary>
     public bool CoalesceWebSocketFrames { get; init; } = true;
 

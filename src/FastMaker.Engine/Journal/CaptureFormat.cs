@@ -8,8 +8,14 @@ public static class CaptureFormat
     /// <summary>The four magic bytes at offset 0: "FMCP".</summary>
     public static ReadOnlySpan<byte> Magic => "FMCP"u8;
 
-    /// <summary>The format version this code writes and reads.</summary>
-    public const ushort Version = 1;
+    /// <summary>The format version this code writes: 2 (frames and control records).</summary>
+    public const ushort Version = 2;
+
+    /// <summary>The oldest version this code reads: 1 (frames only).</summary>
+    public const ushort MinReadableVersion = 1;
+
+    /// <summary>The channel byte of a control record (version 2 on): its body is a <see cref="ControlRecordCodec"/> encoding.</summary>
+    public const byte ControlChannel = 2;
 
     /// <summary>Length of the file header in bytes.</summary>
     public const int FileHeaderLength = 16;

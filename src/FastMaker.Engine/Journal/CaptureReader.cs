@@ -50,10 +50,12 @@ public sealed class CaptureReader : IDisposable
         }
 
         var version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
-        if (version != CaptureFormat.Version)
+        if (version < CaptureFormat.MinReadableVersion || version > CaptureFormat.Version)
         {
-            throw new InvalidDataException("capture version " + version.ToString(CultureInfo.InvariantCulture) + " is not supported (this build reads version 1)");
+            throw new InvalidDataException("capture version " + version.ToString(CultureInfo.InvariantCulture) + " is not supported (this build reads versions 1 and 2)");
         }
+
+        Version = version;
 
         var headerLength = BinaryPrimitives.ReadUInt16LittleEndian(header[6..]);
         if (headerLength < CaptureFormat.FileHeaderLength)
@@ -73,6 +75,9 @@ public sealed class CaptureReader : IDisposable
             _offset++;
         }
     }
+
+    /// <summary>The file's format version (1: frames only; 2: frames and control records).</summary>
+    public ushort Version { get; }
 
     /// <summary>When the capture was started, unix ms.</summary>
     public long CreatedUnixMs { get; }
@@ -109,7 +114,8 @@ public sealed class CaptureReader : IDisposable
         var channel = _header[8];
         var connection = BinaryPrimitives.ReadInt16LittleEndian(_header.AsSpan(10));
         var length = BinaryPrimitives.ReadInt32LittleEndian(_header.AsSpan(12));
-        if (channel > (byte)InboundChannel.User)
+        var maxChannel = Version >= 2 ? CaptureFormat.ControlChannel : (byte)InboundChannel.User;
+        if (channel > maxChannel)
         {
             throw Corrupt(start, "unknown channel " + channel.ToString(CultureInfo.InvariantCulture));
         }

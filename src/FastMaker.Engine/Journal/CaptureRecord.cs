@@ -18,7 +18,7 @@ public readonly struct CaptureRecord
     /// <summary>Receive time, unix ms.</summary>
     public long ReceiveMs { get; }
 
-    /// <summary>Market or user.</summary>
+    /// <summary>Market or user (a WebSocket frame), or Control (the frame is a <see cref="ControlRecordCodec"/> body).</summary>
     public InboundChannel Channel { get; }
 
     /// <summary>The connection (shard) id.</summary>

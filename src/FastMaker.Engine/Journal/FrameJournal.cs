@@ -5,9 +5,10 @@ using FastMaker.Engine.Pipeline;
 namespace FastMaker.Engine.Journal;
 
 /// <summary>
-/// Appends every raw frame to a capture file (FORMAT.md) off the hot path. The ingress copies each frame into a
-/// preallocated byte ring (<see cref="Append"/>, no allocation, no system call); a journal thread writes what
-/// has been published in batches and flushes after each batch.
+/// Appends every raw frame and every control input to a capture file (FORMAT.md) off the hot path. The ingress copies
+/// each frame into a preallocated byte ring (<see cref="Append"/>, no allocation, no system call) and each control item
+/// as an encoded control record (<see cref="AppendControl"/>); a journal thread writes what has been published in
+/// batches and flushes after each batch.
 /// </summary>
 /// <remarks>
 /// When the ring is full the ingress waits for the journal thread (counted in <see cref="FullRingWaits"/>): a capture
@@ -28,8 +29,11 @@ public sealed class FrameJournal : IDisposable
     private long _consumed;        // journal thread writes, producer reads
     private volatile bool _completing;
     private volatile Exception? _fault;
+    private readonly ControlWriter _control = new();
     private long _framesDropped;
     private long _frames;
+    private long _controls;
+    private long _unknownColdObjects;
 
     /// <summary>Creates a journal writing to a new file at <paramref name="path"/> (overwritten if it exists).</summary>
     public static FrameJournal Create(string path, long createdUnixMs, int ringBytes = 4 * 1024 * 1024, bool flushToDisk = false) =>
@@ -68,6 +72,12 @@ public sealed class FrameJournal : IDisposable
 
     /// <summary>Frames appended.</summary>
     public long Frames => Volatile.Read(ref _frames);
+
+    /// <summary>Control records appended.</summary>
+    public long ControlRecords => Volatile.Read(ref _controls);
+
+    /// <summary>Control items whose cold object was of a type the codec does not know (journaled without it; replay sees no object).</summary>
+    public long UnknownColdObjects => Volatile.Read(ref _unknownColdObjects);
 
     /// <summary>Frames not journaled because writing had failed.</summary>
     public long FramesDropped => Volatile.Read(ref _framesDropped);
@@ -115,6 +125,32 @@ public sealed class FrameJournal : IDisposable
         // Release: the record's bytes are visible before the journal thread sees the new position.
         Volatile.Write(ref _published, _writePosition);
         Volatile.Write(ref _frames, _frames + 1);
+    }
+
+    /// <summary>
+    /// Appends one control item (timer, connection status, metadata refresh, REST reply, operator command) as a control
+    /// record stamped with its own receive time. Ingress thread only, in the order the items are published.
+    /// </summary>
+    public void AppendControl(in ControlItem item)
+    {
+        if (_fault is not null)
+        {
+            Volatile.Write(ref _framesDropped, _framesDropped + 1);
+            return;
+        }
+
+        if (!ControlRecordCodec.Encode(item, _control))
+        {
+            Volatile.Write(ref _unknownColdObjects, _unknownColdObjects + 1);
+        }
+
+        var body = _control.Written;
+        CaptureFormat.WriteRecordHeader(_header, item.ReceiveMs, CaptureFormat.ControlChannel, item.ConnectionId, body.Length);
+        Copy(_header);
+        Copy(body);
+        // Release: the record's bytes are visible before the journal thread sees the new position.
+        Volatile.Write(ref _published, _writePosition);
+        Volatile.Write(ref _controls, _controls + 1);
     }
 
     /// <summary>No-op hook for the ingress's exit: the journal thread flushes on its own after each batch.</summary>

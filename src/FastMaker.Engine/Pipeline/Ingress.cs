@@ -10,7 +10,8 @@ namespace FastMaker.Engine.Pipeline;
 /// <summary>
 /// The ingress loop, the inbound ring's single writer: drains every connection's frames and the control queue, stamps
 /// each frame with its receive time (unix ms) and a frame ordinal, copies it to the journal, parses it straight out of
-/// the Pipe's buffers into events on the target. Runs on one thread (<see cref="Run"/>); every other member is thread-safe.
+/// the Pipe's buffers into events on the target. Control items are journaled too, so a capture replays in the same
+/// total order. Runs on one thread (<see cref="Run"/>); every other member is thread-safe.
 /// </summary>
 /// <remarks>
 /// Idle wait: a few polling rounds, then every source gets a pending read whose completion sets an event, and the
@@ -43,7 +44,7 @@ public sealed class Ingress<TTarget> : IControlSink
     /// <param name="control">The control queue it drains; producers call <see cref="EnqueueControl"/>.</param>
     /// <param name="options">Idle wait settings.</param>
     /// <param name="time">The clock that stamped the frames (their timestamps are this provider's).</param>
-    /// <param name="journal">Receives a copy of every frame, or null.</param>
+    /// <param name="journal">Receives a copy of every frame and control item, or null.</param>
     public Ingress(TTarget target, MpscQueue<ControlItem> control, IngressOptions? options = null, TimeProvider? time = null, FrameJournal? journal = null)
     {
         ArgumentNullException.ThrowIfNull(control);
@@ -164,6 +165,8 @@ public sealed class Ingress<TTarget> : IControlSink
 
         while (_control.TryDequeue(out var item))
         {
+            // Journaled in publish order, so a replay of the capture feeds the engine the same total order.
+            _journal?.AppendControl(item);
             _translator.Publish(item, _frameSequence++);
             Volatile.Write(ref _controlItems, _controlItems + 1);
             worked = true;

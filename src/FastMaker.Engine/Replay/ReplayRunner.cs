@@ -1,4 +1,5 @@
 using System.Buffers;
+using FastMaker.Engine.Journal;
 using FastMaker.Engine.Pipeline;
 using FastMaker.Engine.Registry;
 using FastMaker.Polymarket.Parsing;
@@ -13,13 +14,6 @@ namespace FastMaker.Engine.Replay;
 /// </summary>
 public static class ReplayRunner
 {
-    /// <summary>
-    /// Where the replay learns about the intents the engine produces: called once with the engine and the recorder before
-    /// the first frame. The quoting stage connects its intent output here (e.g. <c>engine.Quotes.IntentProduced += r.Record</c>);
-    /// until it lands, nothing is recorded and the hash is that of no intents.
-    /// </summary>
-    public static Action<EngineCore, IntentRecorder>? ConnectIntents { get; set; }
-
     /// <summary>
     /// Loads a capture (<paramref name="capturePath"/>) or a frames JSONL file (<paramref name="framesPath"/>), exactly one,
     /// takes markets from <paramref name="marketsPath"/> (Gamma JSON) when given or from the frames otherwise, and replays.
@@ -51,7 +45,11 @@ public static class ReplayRunner
         }
 
         var registry = new MarketRegistry();
-        if (marketsPath is not null)
+        if (marketsPath is null && HasMetadataRecords(frames))
+        {
+            // The capture carries the live run's own metadata refreshes: replay them into an empty registry, as live.
+        }
+        else if (marketsPath is not null)
         {
             RequireFile(marketsPath, "markets");
             warnings.AddRange(ReplayMarkets.LoadGamma(File.ReadAllText(marketsPath), registry));
@@ -64,6 +62,21 @@ public static class ReplayRunner
         return Run(frames, registry, options, warnings);
     }
 
+    /// <summary>True when a version-2 capture holds at least one metadata refresh control record.</summary>
+    public static bool HasMetadataRecords(IReadOnlyList<ReplayFrame> frames)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        foreach (var frame in frames)
+        {
+            if (frame.Channel == InboundChannel.Control && frame.Frame.Length > 0 && frame.Frame.Span[0] == (byte)InboundKind.MetadataRefresh)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void RequireFile(string path, string what)
     {
         if (!File.Exists(path))
@@ -73,20 +86,28 @@ public static class ReplayRunner
     }
 
     /// <summary>Replays <paramref name="frames"/> through a new engine over <paramref name="registry"/>.</summary>
-    /// <param name="frames">The frames, in receive order.</param>
-    /// <param name="registry">Markets (from the frames or from Gamma); the engine owns it from now on.</param>
+    /// <param name="frames">The frames and control records, in the order the ingress published them.</param>
+    /// <param name="registry">Markets (from the frames or from Gamma, or empty when the capture carries its metadata); the engine owns it from now on.</param>
     /// <param name="options">Engine options (staleness).</param>
     /// <param name="warnings">Input problems to carry into the report.</param>
-    public static ReplayReport Run(IReadOnlyList<ReplayFrame> frames, MarketRegistry registry, EngineOptions? options = null, IReadOnlyList<string>? warnings = null)
+    /// <param name="configure">Called with the new engine before the first event (e.g. to set its live-order source as the live run had it).</param>
+    /// <param name="afterEvent">Called after each event, on the calling thread, while the engine's intents of that event are readable.</param>
+    public static ReplayReport Run(
+        IReadOnlyList<ReplayFrame> frames,
+        MarketRegistry registry,
+        EngineOptions? options = null,
+        IReadOnlyList<string>? warnings = null,
+        Action<EngineCore>? configure = null,
+        Action<EngineCore>? afterEvent = null)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(registry);
         var engine = new EngineCore(registry, options ?? new EngineOptions());
         using var recorder = new IntentRecorder();
-        ConnectIntents?.Invoke(engine, recorder);
+        configure?.Invoke(engine);
 
         var errors = new List<ReplayError>();
-        var target = new ReplayTarget(engine, errors);
+        var target = new ReplayTarget(engine, errors, recorder, afterEvent);
         var translator = new FrameTranslator<ReplayTarget>(target);
         var marketParser = new MarketChannelParser();
         var userParser = new UserChannelParser();
@@ -94,6 +115,20 @@ public static class ReplayRunner
         {
             var frame = frames[i];
             target.SetFrame(i, frame.ReceiveMs);
+            if (frame.Channel == InboundChannel.Control)
+            {
+                if (ControlRecordCodec.TryDecode(frame.Frame.Span, frame.ReceiveMs, out var item, out var error))
+                {
+                    translator.Publish(item, i);
+                }
+                else
+                {
+                    errors.Add(new ReplayError(i, frame.ReceiveMs, "control record: " + error));
+                }
+
+                continue;
+            }
+
             translator.BeginFrame(frame.Channel, frame.ConnectionId, frame.ReceiveMs, i);
             var payload = new ReadOnlySequence<byte>(frame.Frame);
             if (frame.Channel == InboundChannel.User)
@@ -178,18 +213,22 @@ public static class ReplayRunner
         return counts;
     }
 
-    /// <summary>Feeds the engine directly and notes malformed frames with their reasons.</summary>
+    /// <summary>Feeds the engine directly, records each event's intents from the engine's buffer, and notes malformed frames with their reasons.</summary>
     private struct ReplayTarget : IInboundTarget
     {
         private readonly EngineCore _engine;
         private readonly List<ReplayError> _errors;
+        private readonly IntentRecorder _recorder;
+        private readonly Action<EngineCore>? _afterEvent;
         private readonly InboundEvent[] _slot;
         private readonly long[] _frame; // [0] index, [1] receive ms: shared by the copies the translator holds
 
-        public ReplayTarget(EngineCore engine, List<ReplayError> errors)
+        public ReplayTarget(EngineCore engine, List<ReplayError> errors, IntentRecorder recorder, Action<EngineCore>? afterEvent)
         {
             _engine = engine;
             _errors = errors;
+            _recorder = recorder;
+            _afterEvent = afterEvent;
             _slot = new InboundEvent[1];
             _frame = new long[2];
         }
@@ -211,6 +250,14 @@ public static class ReplayRunner
             }
 
             _engine.OnEvent(ref e);
+            // The engine clears its buffer before each event: what it holds now is this event's intents, in order.
+            foreach (ref readonly var intent in _engine.Intents.AsSpan())
+            {
+                _recorder.Record(in intent);
+            }
+
+            _afterEvent?.Invoke(_engine);
+            e.Cold = null;
         }
     }
 }

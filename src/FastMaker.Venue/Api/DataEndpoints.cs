@@ -133,14 +133,24 @@ internal static class DataEndpoints
         else if (type != "COLLATERAL") { await VenueHttp.ErrorAsync(c, 400, "Invalid asset type").ConfigureAwait(false); return; }
         var address = EthAddress.Parse(creds.Address);
         var (balance, allowance) = gate.Run((address, token), static (e, s) => e.Ledger.BalanceAllowance(s.address, s.token));
-        await VenueHttp.JsonAsync(c, 200, (balance, allowance), static (w, s) =>
+        ulong chain = (ulong)rt.Options.ChainId;
+        await VenueHttp.JsonAsync(c, 200, (balance, allowance, chain), static (w, s) =>
         {
+            string value = s.allowance.ToString(CultureInfo.InvariantCulture);
             w.WriteStartObject();
             w.WriteString("balance"u8, s.balance.ToString(CultureInfo.InvariantCulture));
-            w.WriteString("allowance"u8, s.allowance.ToString(CultureInfo.InvariantCulture));
+            // The V2 clients read "allowances" (spender -> amount); older ones and fixtures read "allowance".
+            w.WriteStartObject("allowances"u8);
+            w.WriteString(ExchangeAddress(s.chain, negRisk: false), value);
+            w.WriteString(ExchangeAddress(s.chain, negRisk: true), value);
+            w.WriteEndObject();
+            w.WriteString("allowance"u8, value);
             w.WriteEndObject();
         }).ConfigureAwait(false);
     }
+
+    private static string ExchangeAddress(ulong chainId, bool negRisk)
+        => EthAddress.FromBytes(FastMaker.Polymarket.Signing.PolymarketDomains.Exchange(2, negRisk, chainId).VerifyingContract).ToString();
 
     private static Task WritePageAsync<T>(HttpContext c, List<T> items, int offset, Action<Utf8JsonWriter, T> write)
     {

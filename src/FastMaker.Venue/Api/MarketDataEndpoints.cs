@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace FastMaker.Venue.Api;
 
-/// <summary>Public market data: /book, /books, /tick-size, /neg-risk, /fee-rate, /midpoint, /price, /clob-markets/{conditionId}.</summary>
+/// <summary>Public market data: /book, /books, /tick-size, /neg-risk, /fee-rate, /midpoint, /price, /clob-markets/{conditionId}, /markets-by-token/{tokenId}.</summary>
 internal static class MarketDataEndpoints
 {
     public const string InvalidTokenId = "Invalid token id";
@@ -24,6 +24,22 @@ internal static class MarketDataEndpoints
         app.MapGet("/midpoint", c => TopAsync(c, gate, mid: true));
         app.MapGet("/price", c => TopAsync(c, gate, mid: false));
         app.MapGet("/clob-markets/{conditionId}", c => ClobMarketAsync(c, gate));
+        app.MapGet("/markets-by-token/{tokenId}", c => MarketByTokenAsync(c, gate));
+    }
+
+    // The official client resolves a token's condition id here before /clob-markets (createMarketOrder, fee info).
+    private static async Task MarketByTokenAsync(HttpContext c, ExchangeGate gate)
+    {
+        if (!UInt256.TryParse((c.Request.RouteValues["tokenId"] as string ?? "").AsSpan(), out var token)) { await VenueHttp.ErrorAsync(c, 400, InvalidTokenId).ConfigureAwait(false); return; }
+        if (!gate.TryGetMarket(token, out var m)) { await VenueHttp.ErrorAsync(c, 404, "market not found").ConfigureAwait(false); return; }
+        await VenueHttp.JsonAsync(c, 200, m, static (w, market) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("condition_id"u8, market.ConditionId.ToString());
+            w.WriteString("primary_token_id"u8, market.YesToken.ToString());
+            w.WriteString("secondary_token_id"u8, market.NoToken.ToString());
+            w.WriteEndObject();
+        }).ConfigureAwait(false);
     }
 
     private static async Task BookAsync(HttpContext c, ExchangeGate gate)

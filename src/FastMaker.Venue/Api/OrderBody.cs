@@ -41,6 +41,7 @@ internal static class OrderBodyParser
     public static bool TryParse(ReadOnlySpan<byte> json, out OrderBody body, out string error)
     {
         body = new OrderBody();
+        if (json.IsEmpty) { error = "empty body"; return false; }
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 8 });
@@ -61,6 +62,7 @@ internal static class OrderBodyParser
     {
         bodies = new List<OrderBody>();
         count = 0;
+        if (json.IsEmpty) { error = "empty body"; return false; }
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 8 });

@@ -74,12 +74,14 @@ internal sealed class ExchangeGate : IMarketSnapshotSource, IDisposable
         }
     }
 
-    public byte[]? BookSnapshot(string assetId)
+    public void SubscribeWithSnapshot<TState>(string assetId, TState state, Action<TState, byte[]?> subscribe)
     {
-        if (!UInt256.TryParse(assetId.AsSpan(), out var token)) return null;
-        BookSnapshot? book;
-        lock (_lock) book = Engine.GetBook(token);
-        return book is null ? null : Wire.ToBytes(book, static (w, b) => Wire.Book(w, b, asEvent: true));
+        // Under the engine lock, where every change is published: nothing slips between the snapshot and the subscription.
+        lock (_lock)
+        {
+            var book = UInt256.TryParse(assetId.AsSpan(), out var token) ? Engine.GetBook(token) : null;
+            subscribe(state, book is null ? null : Wire.ToBytes(book, static (w, b) => Wire.Book(w, b, asEvent: true)));
+        }
     }
 
     private void ProcessDue()

@@ -53,6 +53,9 @@ internal sealed class WsConnection
     public bool Silenced { get => _silenced; set => _silenced = value; }
 
     public bool IsClosed => Volatile.Read(ref _aborted) != 0;
+
+    /// <summary>Frames waiting in the send queue (capacity runs pace their publisher on it).</summary>
+    public int QueuedFrames => _queue.Reader.Count;
     public CancellationToken Closed => _closed.Token;
 
     /// <summary>Why the connection was aborted, for tests and logs.</summary>

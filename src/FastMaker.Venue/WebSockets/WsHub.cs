@@ -57,6 +57,17 @@ public sealed class WsHub
         }
     }
 
+    /// <summary>Connections subscribed to <paramref name="assetId"/> on the market channel.</summary>
+    public int SubscriberCount(string assetId) => _assetSubscribers.TryGetValue(assetId, out var s) ? s.Length : 0;
+
+    /// <summary>The longest send queue over all connections, in frames (for capacity runs that pace a publisher).</summary>
+    internal int MaxQueuedFrames()
+    {
+        int max = 0;
+        foreach (var pair in _connections) max = Math.Max(max, pair.Value.QueuedFrames);
+        return max;
+    }
+
     /// <summary>Publishes a market-channel message for one asset to its subscribers.</summary>
     public void PublishMarket(string assetId, byte[] message, bool customFeatureOnly = false)
     {
@@ -110,6 +121,7 @@ public sealed class WsHub
     private async Task ReceiveLoopAsync(WsConnection connection, WebSocket socket)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(_options.WebSocketMaxReceiveBytes);
+        var flood = new InboundMessageBudget(_options.WebSocketMaxMessagesPerSecond);
         try
         {
             while (!connection.IsClosed)
@@ -130,6 +142,11 @@ public sealed class WsHub
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye").ConfigureAwait(false);
+                    return;
+                }
+                if (!flood.TryTake(Environment.TickCount64))
+                {
+                    await connection.CloseAsync(WebSocketCloseStatus.PolicyViolation, "too many messages").ConfigureAwait(false);
                     return;
                 }
                 var message = buffer.AsSpan(0, length);
@@ -163,31 +180,32 @@ public sealed class WsHub
 
     private bool HandleMarketSubscription(WsConnection connection, SubscriptionRequest request)
     {
-        var added = new List<string>(request.AssetIds.Count);
-        lock (_subscriptionLock)
+        foreach (string asset in request.AssetIds)
         {
-            foreach (string asset in request.AssetIds)
+            if (request.Unsubscribe)
             {
-                if (request.Unsubscribe)
-                {
+                lock (_subscriptionLock)
                     if (connection.Assets.Remove(asset)) RemoveSubscriber(_assetSubscribers, asset, connection);
-                }
-                else if (connection.Assets.Add(asset))
+                continue;
+            }
+            lock (_subscriptionLock)
+                if (connection.Assets.Contains(asset)) continue;
+            if (request.InitialDump)
+                _snapshots.SubscribeWithSnapshot(asset, (this, connection, asset), static (s, book) =>
                 {
-                    AddSubscriber(_assetSubscribers, asset, connection);
-                    added.Add(asset);
-                }
-            }
-        }
-        if (request.InitialDump && !request.Unsubscribe)
-        {
-            foreach (string asset in added)
-            {
-                byte[]? book = _snapshots.BookSnapshot(asset);
-                if (book is not null) connection.EnqueueData(book);
-            }
+                    s.Item1.AddAssetSubscriber(s.connection, s.asset);
+                    if (book is not null) s.connection.EnqueueData(book);
+                });
+            else
+                AddAssetSubscriber(connection, asset);
         }
         return true;
+    }
+
+    private void AddAssetSubscriber(WsConnection connection, string asset)
+    {
+        lock (_subscriptionLock)
+            if (connection.Assets.Add(asset)) AddSubscriber(_assetSubscribers, asset, connection);
     }
 
     private bool HandleUserSubscription(WsConnection connection, SubscriptionRequest request, out string error)

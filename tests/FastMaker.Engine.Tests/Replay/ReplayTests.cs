@@ -74,26 +74,25 @@ public sealed class ReplayTests : IDisposable
     }
 
     [Fact]
-    public void IntentsHook_IsCalled_AndTheHashCoversWhatItRecords()
+    public void ReplayWithoutIntents_HashesNothing_AndTheAfterEventHookSeesEveryEvent()
     {
-        var frames = new List<ReplayFrame> { new(1, InboundChannel.Market, 0, TestFrames.Pong) };
+        var frames = new List<ReplayFrame> { new(1, InboundChannel.Market, 0, TestFrames.Pong), new(2, InboundChannel.Market, 0, TestFrames.Pong) };
         string empty;
         using (var none = new IntentRecorder())
         {
             empty = none.HashHex();
         }
 
-        try
+        var events = 0;
+        var report = ReplayRunner.Run(frames, TestFrames.Registry(), afterEvent: engine =>
         {
-            ReplayRunner.ConnectIntents = (_, recorder) => recorder.Record(new FastMaker.Engine.Orders.OrderIntent { TokenIndex = 1, CreatedMs = 5 });
-            var report = ReplayRunner.Run(frames, TestFrames.Registry());
-            Assert.Equal(1, report.IntentCount);
-            Assert.NotEqual(empty, report.IntentsHash);
-        }
-        finally
-        {
-            ReplayRunner.ConnectIntents = null;
-        }
+            Assert.Equal(0, engine.Intents.Count);
+            events++;
+        });
+
+        Assert.Equal(2, events);
+        Assert.Equal(0, report.IntentCount);
+        Assert.Equal(empty, report.IntentsHash);
     }
 
     [Fact]
