@@ -57,7 +57,10 @@ public sealed class StoreFeed : IEngineObserver
     /// <summary>Marks appended so far.</summary>
     public long MarksAppended { get; private set; }
 
-    /// <summary>Fills stored simulated only because of their "PAPR" trade id, in a feed not built for a paper run.</summary>
+    /// <summary>
+    /// Fill records stored simulated only because of their "PAPR" trade id, in a feed not built for a paper run (each
+    /// status of a fill, MATCHED then CONFIRMED, is one record).
+    /// </summary>
     public long SimulatedByTradeId { get; private set; }
 
     /// <summary>Changes appended so far.</summary>
@@ -146,8 +149,7 @@ public sealed class StoreFeed : IEngineObserver
         Append(StoreChange.Of(in stored));
         if (MarkIntervalMs > 0)
         {
-            // The report measures the fill against the mid at the fill: one mark now, whatever the throttle says.
-            Throttle(registry.TokenCount).TryTake(fill.TokenIndex, engine.NowMs, atFill: true);
+            // The report measures the fill against the mid at the fill: one mark now, outside the heartbeat's rhythm.
             AppendMark(engine, fill.TokenIndex, tokenId);
         }
     }
@@ -179,14 +181,20 @@ public sealed class StoreFeed : IEngineObserver
     private void ScanMarks(EngineCore engine)
     {
         var now = engine.NowMs;
-        _nextMarkScanMs = now + MarkIntervalMs;
         var registry = engine.Registry;
         var count = registry.TokenCount;
         var throttle = Throttle(count);
+        var allPriced = true;
         for (var t = 0; t < count; t++)
         {
-            var book = engine.Books.Book(t);
-            if (book is null || !throttle.TryTake(t, now))
+            // A token whose book is still empty is not charged a heartbeat: it gets its mark as soon as it has a price.
+            if (!HasTop(engine, t))
+            {
+                allPriced = false;
+                continue;
+            }
+
+            if (!throttle.TryTake(t, now))
             {
                 continue;
             }
@@ -194,7 +202,13 @@ public sealed class StoreFeed : IEngineObserver
             var market = registry.MarketOfToken(t);
             AppendMark(engine, t, t == market.YesIndex ? market.YesToken : market.NoToken);
         }
+
+        // While some book has no price yet, look again at the next millisecond (the throttle still spaces each token's marks).
+        _nextMarkScanMs = now + (allPriced ? MarkIntervalMs : 1);
     }
+
+    private static bool HasTop(EngineCore engine, int tokenIndex) =>
+        engine.Books.Book(tokenIndex) is { } book && (book.TryGetBestBid(out _, out _) || book.TryGetBestAsk(out _, out _));
 
     private void AppendMark(EngineCore engine, int tokenIndex, in UInt256 tokenId)
     {
