@@ -119,4 +119,59 @@ public sealed class CalibrationComparerTests : IDisposable
         var e = Assert.ThrowsAny<Exception>(() => CalibrationComparer.Compare("calm", live, missing, Replay(1)));
         Assert.Contains("nope", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CombinedStore_HoldsBothRunsFills_AndTheReportComputesTheCalibration()
+    {
+        // Live: two maker fills, paper: one, over the same 120 s: the report's fill-rate ratio is 1/2.
+        var live = Marks(_live).Fill(T0 + 10_000, Side.Buy, 490_000, 10, StoredLiquidity.Maker, simulated: false)
+            .Fill(T0 + 20_000, Side.Buy, 490_000, 10, StoredLiquidity.Maker, simulated: false).Write();
+        var paper = Marks(_paper).Write();
+        AddPaperFill(paper, T0 + 10_000, 490_000, 10);
+        var combined = Path.Combine(_live.Directory, "calibration.db");
+
+        var (real, simulated) = CalibrationStore.WriteCombined(live, paper, combined);
+
+        Assert.Equal((2, 1), (real, simulated));
+        var report = FastMaker.Paper.Report.TruthReportBuilder.Build(FastMaker.Paper.Report.ReportInput.FromStore(combined));
+        Assert.Equal(2, report.Real.Fills);
+        Assert.Equal(1, report.Simulated.Fills);
+        Assert.Equal(121, report.Marks);
+        Assert.True(report.Calibration.Available);
+        Assert.Equal(0.5, report.Calibration.FillRateRatio!.Value, 9);
+    }
+
+    [Fact]
+    public void CombinedStore_RefusesTheSameFillInBothStores()
+    {
+        // The hand-made stores number their fills from 1: the same (trade, order) key in both would replace one another.
+        var live = Marks(_live).Fill(T0 + 10_000, Side.Buy, 490_000, 10, StoredLiquidity.Maker, simulated: false).Write();
+        var paper = Marks(_paper).Fill(T0 + 10_000, Side.Buy, 490_000, 10, StoredLiquidity.Maker, simulated: true).Write();
+        var e = Assert.Throws<InvalidDataException>(() => CalibrationStore.WriteCombined(live, paper, Path.Combine(_live.Directory, "c.db")));
+        Assert.Contains("in both the live and the paper store", e.Message, StringComparison.Ordinal);
+    }
+
+    private static void AddPaperFill(string path, long timeMs, int price, long shares)
+    {
+        using var store = SqliteStore.Open(path);
+        var tradeId = new Guid(0x50415052u, 0, 1, 0, 0, 0, 0, 0, 0, 0, 9); // a paper venue's id ("PAPR")
+        var order = Hash32.Parse("0x" + new string('7', 64));
+        var group = store.LastGroupSequence + 1;
+        store.ApplyGroups(new[]
+        {
+            StoreChange.Of(new StoredFill(tradeId, order, HandMadeStore.TokenA, Side.Buy, Price.FromRaw(price), Quantity.FromRaw(shares * Quantity.Scale),
+                Amount.Zero, FastMaker.Polymarket.Parsing.TradeStatusCode.Confirmed, StoredLiquidity.Maker, StoredClassificationSource.TradeOrderIds, true,
+                timeMs, timeMs)),
+            StoreChange.EndOfGroup(group),
+        }, group);
+    }
+
+    [Fact]
+    public void CombinedStore_RefusesAMislabelledLiveStore()
+    {
+        var live = Marks(_live).Fill(T0 + 10_000, Side.Buy, 490_000, 10, StoredLiquidity.Maker, simulated: true).Write();
+        var paper = Marks(_paper).Write();
+        var e = Assert.Throws<InvalidDataException>(() => CalibrationStore.WriteCombined(live, paper, Path.Combine(_live.Directory, "c.db")));
+        Assert.Contains("holds a simulated fill", e.Message, StringComparison.Ordinal);
+    }
 }
