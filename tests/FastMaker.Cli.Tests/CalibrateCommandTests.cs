@@ -60,6 +60,14 @@ public sealed class CalibrateCommandTests : IDisposable
         }
 
         Assert.True(new FileInfo(Path.Combine(_dir, "live.fmcap")).Length > 0, "the capture is empty");
+        using (var combined = SqliteStore.Open(Path.Combine(_dir, "calibration.db")))
+        {
+            // The report leaves settlements that failed on chain out of every figure.
+            var fills = combined.Load().Fills.Where(f => f.Status != FastMaker.Polymarket.Parsing.TradeStatusCode.Failed).ToList();
+            Assert.Equal(result.Live.Fills, fills.Count(f => !f.Simulated));
+            Assert.Equal(result.Paper.Fills, fills.Count(f => f.Simulated));
+        }
+
         using var doc = JsonDocument.Parse(File.ReadAllBytes(json));
         var root = doc.RootElement;
         Assert.Equal("calm", root.GetProperty("scenario").GetString());

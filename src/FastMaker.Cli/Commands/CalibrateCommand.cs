@@ -11,7 +11,7 @@ namespace FastMaker.Cli.Commands;
 /// calibration (issue 7). The scenario runs once live against the embedded venue (real matching, the demo's path) while
 /// its market data is journaled to a capture; then the paper model replays that capture with the same quote and budget
 /// settings; the two stores are compared side by side (fills, fill rate, fill size, maker markouts, ratio paper/live).
-/// Exit code 0 when the paper run filled no more than the venue did, 1 when it filled more (a bug in the model, not a
+/// With <c>--keep</c>, also calibration.db: both runs' fills in one store for <c>fastmaker report</c>. Exit code 0 when the paper run filled no more than the venue did, 1 when it filled more (a bug in the model, not a
 /// parameter to tune) or a store was mislabelled, 2 for bad arguments or a failed run.
 /// </summary>
 internal static class CalibrateCommand
@@ -70,9 +70,10 @@ internal static class CalibrateCommand
         var capture = Path.Combine(dir, "live.fmcap");
         var liveStore = Path.Combine(dir, "live.db");
         var paperStore = Path.Combine(dir, "paper.db");
+        var combinedStore = Path.Combine(dir, "calibration.db");
         try
         {
-            foreach (var stale in new[] { capture, liveStore, paperStore })
+            foreach (var stale in new[] { capture, liveStore, paperStore, combinedStore })
             {
                 // A store left by an earlier run would mix two runs' fills.
                 DeleteStore(stale);
@@ -101,7 +102,10 @@ internal static class CalibrateCommand
             output.Write(CalibrationComparer.ToText(result));
             if (keepDir is not null)
             {
-                output.WriteLine("calibrate: kept " + capture + ", " + liveStore + ", " + paperStore);
+                // For `fastmaker report`: its calibration figure and Gate A's calibration criterion need both kinds in one store.
+                CalibrationStore.WriteCombined(liveStore, paperStore, combinedStore);
+                output.WriteLine("calibrate: kept " + capture + ", " + liveStore + ", " + paperStore + ", and " + combinedStore
+                    + " (real and simulated fills, live marks) for `fastmaker report`");
             }
 
             if (jsonPath is not null)
