@@ -5,7 +5,7 @@ using FastMaker.Venue.Scenarios;
 namespace FastMaker.Cli.Commands;
 
 /// <summary>
-/// <c>fastmaker demo [--scenario calm] [--seconds 60] [--json FILE] [--store FILE]</c>: the whole engine live against the
+/// <c>fastmaker demo [--scenario calm] [--seconds 60] [--json FILE] [--store FILE] [--capture FILE]</c>: the whole engine live against the
 /// embedded venue over loopback, a live summary, a final summary, and the check against the venue's records. Exit code
 /// 0 for a clean run, 1 when our records differ from the venue's, 2 for bad arguments or a failed start.
 /// </summary>
@@ -21,16 +21,19 @@ internal static class DemoCommand
         var seconds = new Option<int>("--seconds") { Description = "Seconds of quoting before the clean stop.", DefaultValueFactory = _ => 60 };
         var json = new Option<string?>("--json") { Description = "Write the final summary as one JSON object to this file." };
         var store = new Option<string?>("--store") { Description = "Keep the SQLite store in this file (default: a temporary one)." };
+        var capture = new Option<string?>("--capture") { Description = "Journal the run's market data to this capture file (for `replay --paper` and calibration)." };
         var command = new Command("demo", "Run the engine live against the embedded venue on loopback and check the result against the venue's records.");
         command.Options.Add(scenario);
         command.Options.Add(seconds);
         command.Options.Add(json);
         command.Options.Add(store);
+        command.Options.Add(capture);
         command.SetAction((parse, ct) => RunAsync(new DemoSettings
         {
             Scenario = parse.GetValue(scenario)!,
             Seconds = parse.GetValue(seconds),
             StorePath = parse.GetValue(store),
+            CapturePath = parse.GetValue(capture),
         }, parse.GetValue(json), Console.Out, !Console.IsOutputRedirected, ct));
         return command;
     }

@@ -37,7 +37,7 @@ internal static class ReplayCommand
         };
         var store = new Option<string?>("--store")
         {
-            Description = "With --paper: the SQLite store to write (orders, simulated fills, positions) for `fastmaker report`.",
+            Description = "With --paper: the SQLite store to write (orders, simulated fills, positions, marks) for `fastmaker report`.",
         };
         var seed = new Option<ulong>("--seed")
         {

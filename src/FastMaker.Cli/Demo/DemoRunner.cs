@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FastMaker.Engine.Hosting;
+using FastMaker.Engine.Journal;
 using FastMaker.Engine.Orders;
 using FastMaker.Engine.Signing;
 using FastMaker.Polymarket.Signing;
@@ -35,6 +36,8 @@ public static class DemoRunner
         var storePath = settings.StorePath ?? Path.Combine(tempDir!, "demo.db");
         // A throwaway key, never written anywhere: the venue funds the new address when it creates the API key.
         var key = RandomNumberGenerator.GetBytes(32);
+        // Outlives the host: frames published up to the stop are journaled, then the journal is flushed and closed.
+        using var journal = settings.CapturePath is null ? null : FrameJournal.Create(settings.CapturePath, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         try
         {
             await using var venue = await FastMaker.Venue.Venue.StartAsync(scenario, cancellationToken: ct).ConfigureAwait(false);
@@ -51,6 +54,7 @@ public static class DemoRunner
                 Quote = DemoProfile.Quote,
                 Budget = DemoProfile.Budget,
                 LoggerFactory = loggerFactory,
+                Journal = journal,
             };
             var host = await LiveEngineHost.StartAsync(options, ct).ConfigureAwait(false);
             try

@@ -14,4 +14,7 @@ public sealed record DemoSettings
 
     /// <summary>How often the live summary refreshes. Default 1 s.</summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Journal the run's market data (every raw frame and control input) to this capture file, for replay and calibration; null for none.</summary>
+    public string? CapturePath { get; init; }
 }

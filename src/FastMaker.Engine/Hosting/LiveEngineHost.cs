@@ -173,7 +173,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
         _signStage = new SignStage(builder, l2, o.SigningMode, (ulong)time.GetTimestamp() | 1);
         Summary = new SummaryPublisher(_signStage);
         Engine.Observer = new ObserverChain(StoreFeed, Summary);
-        Pipeline = new InboundPipeline(Engine, o.Pipeline, time);
+        Pipeline = new InboundPipeline(Engine, o.Pipeline, time, o.Journal);
         _sender = o.SenderFactory(new SenderContext(o.ClobUrl, Address, credentials, Pipeline, time, _signStage.Pool));
         var budget = new MutationBudget(o.Budget, Math.Max(16, registry.MarketCount));
         Engine.AttachGate(new ExecutionGate(registry, Engine.Risk, Engine.OrderLookup, budget, _signStage, _sender, o.Gate));

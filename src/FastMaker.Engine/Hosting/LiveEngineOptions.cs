@@ -111,4 +111,7 @@ public sealed class LiveEngineOptions
 
     /// <summary>Cold-path logging; null for none.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Journals every raw frame and control input the pipeline publishes (a capture for replay), or null. The caller owns and disposes it after the host.</summary>
+    public FastMaker.Engine.Journal.FrameJournal? Journal { get; init; }
 }

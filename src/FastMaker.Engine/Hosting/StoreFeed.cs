@@ -12,10 +12,23 @@ namespace FastMaker.Engine.Hosting;
 /// appended as one group and committed off the hot path by the writer's thread. Change detection compares each order
 /// slot and token with a shadow copy, so nothing depends on a stage remembering to report a change.
 /// </summary>
-/// <remarks>Engine thread only. Allocation-free in steady state (the writer's queue is preallocated).</remarks>
+/// <remarks>
+/// Engine thread only. Allocation-free in steady state (the writer's queue is preallocated). Marks (each token's top of
+/// book and mid, what the truth report measures markouts against) are written about every
+/// <see cref="MarkIntervalMs"/> per token with a book, and at every fill of ours. Fills are stored simulated when the
+/// feed was built for a paper run, or when their trade id carries the paper venue's "PAPR" marker (a cross-check, so a
+/// simulated fill can never be stored as real).
+/// </remarks>
 public sealed class StoreFeed : IEngineObserver
 {
+    /// <summary>The default time between two marks of one token: 1,000 ms.</summary>
+    public const long DefaultMarkIntervalMs = 1_000;
+
     private readonly StoreWriter _writer;
+    private readonly bool _simulated;
+    private MarkThrottle? _marks;
+    private int _markCapacity;
+    private long _nextMarkScanMs = long.MinValue;
     private OrderShadow[] _orders = [];
     private TokenPosition[] _positions = [];
     private Guid _tradeId;
@@ -23,11 +36,32 @@ public sealed class StoreFeed : IEngineObserver
     private int _appended;
 
     /// <summary>Creates a feed into <paramref name="writer"/>.</summary>
-    public StoreFeed(StoreWriter writer)
+    /// <param name="writer">The store's writer.</param>
+    /// <param name="simulated">True for a paper run: every fill is stored with <c>simulated = 1</c>.</param>
+    /// <param name="markIntervalMs">Time between two heartbeat marks of one token; 0 writes no marks.</param>
+    public StoreFeed(StoreWriter writer, bool simulated = false, long markIntervalMs = DefaultMarkIntervalMs)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ArgumentOutOfRangeException.ThrowIfNegative(markIntervalMs);
         _writer = writer;
+        _simulated = simulated;
+        MarkIntervalMs = markIntervalMs;
     }
+
+    /// <summary>True when every fill is stored as simulated (a paper run).</summary>
+    public bool Simulated => _simulated;
+
+    /// <summary>Time between two heartbeat marks of one token (0: no marks).</summary>
+    public long MarkIntervalMs { get; }
+
+    /// <summary>Marks appended so far.</summary>
+    public long MarksAppended { get; private set; }
+
+    /// <summary>
+    /// Fill records stored simulated only because of their "PAPR" trade id, in a feed not built for a paper run (each
+    /// status of a fill, MATCHED then CONFIRMED, is one record).
+    /// </summary>
+    public long SimulatedByTradeId { get; private set; }
 
     /// <summary>Changes appended so far.</summary>
     public long ChangesAppended { get; private set; }
@@ -61,6 +95,11 @@ public sealed class StoreFeed : IEngineObserver
         {
             ScanOrders(engine, orders);
             ScanPositions(engine);
+        }
+
+        if (MarkIntervalMs > 0 && engine.NowMs >= _nextMarkScanMs)
+        {
+            ScanMarks(engine);
         }
 
         if (_appended > 0)
@@ -97,10 +136,99 @@ public sealed class StoreFeed : IEngineObserver
         var registry = engine.Registry;
         var market = registry.MarketOfToken(fill.TokenIndex);
         var tokenId = fill.TokenIndex == market.YesIndex ? market.YesToken : market.NoToken;
+        var simulated = _simulated;
+        if (!simulated && IsPaperTradeId(fill.TradeId))
+        {
+            simulated = true;
+            SimulatedByTradeId++;
+        }
+
         var stored = new StoredFill(
             fill.TradeId, fill.OrderId, tokenId, fill.Side, fill.Price, fill.Size, Amount.FromRaw(fill.Delta.Fee), fill.Status,
-            (StoredLiquidity)(byte)fill.Liquidity, (StoredClassificationSource)(byte)fill.Source, false, fill.MatchMs, engine.NowMs);
+            (StoredLiquidity)(byte)fill.Liquidity, (StoredClassificationSource)(byte)fill.Source, simulated, fill.MatchMs, engine.NowMs);
         Append(StoreChange.Of(in stored));
+        if (MarkIntervalMs > 0)
+        {
+            // The report measures the fill against the mid at the fill: one mark now, outside the heartbeat's rhythm.
+            AppendMark(engine, fill.TokenIndex, tokenId);
+        }
+    }
+
+    /// <summary>
+    /// True for a trade id made by the paper venue: "PAPR" (0x50415052) in the first four bytes of the GUID's little-endian
+    /// form. Real venue trade ids are random GUIDs, so about one in four billion would collide; the paper flag is the
+    /// primary signal, this only a cross-check.
+    /// </summary>
+    public static bool IsPaperTradeId(Guid tradeId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        tradeId.TryWriteBytes(bytes);
+        return bytes[0] == 0x52 && bytes[1] == 0x50 && bytes[2] == 0x41 && bytes[3] == 0x50;
+    }
+
+    private MarkThrottle Throttle(int tokenCount)
+    {
+        if (_marks is null || _markCapacity < tokenCount)
+        {
+            // Cold: the first mark, or the registry grew.
+            _markCapacity = Math.Max(1, tokenCount);
+            _marks = new MarkThrottle(_markCapacity, MarkIntervalMs);
+        }
+
+        return _marks;
+    }
+
+    private void ScanMarks(EngineCore engine)
+    {
+        var now = engine.NowMs;
+        var registry = engine.Registry;
+        var count = registry.TokenCount;
+        var throttle = Throttle(count);
+        var allPriced = true;
+        for (var t = 0; t < count; t++)
+        {
+            // A token whose book is still empty is not charged a heartbeat: it gets its mark as soon as it has a price.
+            if (!HasTop(engine, t))
+            {
+                allPriced = false;
+                continue;
+            }
+
+            if (!throttle.TryTake(t, now))
+            {
+                continue;
+            }
+
+            var market = registry.MarketOfToken(t);
+            AppendMark(engine, t, t == market.YesIndex ? market.YesToken : market.NoToken);
+        }
+
+        // While some book has no price yet, look again at the next millisecond (the throttle still spaces each token's marks).
+        _nextMarkScanMs = now + (allPriced ? MarkIntervalMs : 1);
+    }
+
+    private static bool HasTop(EngineCore engine, int tokenIndex) =>
+        engine.Books.Book(tokenIndex) is { } book && (book.TryGetBestBid(out _, out _) || book.TryGetBestAsk(out _, out _));
+
+    private void AppendMark(EngineCore engine, int tokenIndex, in UInt256 tokenId)
+    {
+        var book = engine.Books.Book(tokenIndex);
+        if (book is null)
+        {
+            return;
+        }
+
+        var hasBid = book.TryGetBestBid(out var bid, out _);
+        var hasAsk = book.TryGetBestAsk(out var ask, out _);
+        if (!hasBid && !hasAsk)
+        {
+            return;
+        }
+
+        var mid = hasBid && hasAsk ? Price.FromRaw((bid.Raw + ask.Raw) / 2) : Price.Zero;
+        var mark = new StoredMark(tokenId, engine.NowMs, hasBid ? bid : Price.Zero, hasAsk ? ask : Price.Zero, mid);
+        Append(StoreChange.Of(in mark));
+        MarksAppended++;
     }
 
     private void ScanOrders(EngineCore engine, OrderTracker orders)

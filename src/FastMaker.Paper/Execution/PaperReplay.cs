@@ -3,6 +3,8 @@ using System.Diagnostics;
 using FastMaker.Engine;
 using FastMaker.Engine.Budget;
 using FastMaker.Engine.Gate;
+using FastMaker.Engine.Hosting;
+using FastMaker.Engine.Store;
 using FastMaker.Engine.Pipeline;
 using FastMaker.Engine.Registry;
 using FastMaker.Engine.Replay;
@@ -63,7 +65,7 @@ public static class PaperReplay
         var parameters = options.Parameters ?? new PaperFillParameters();
         parameters.Validate();
 
-        var engine = new EngineCore(registry, options.EngineOptions ?? new EngineOptions());
+        var engine = new EngineCore(registry, options.EngineOptions ?? new EngineOptions(), null, null, options.Signals, options.Quote);
         engine.Positions.SetCollateral(Amount.FromRaw(options.CollateralRaw));
         var lookup = new TrackedOrderLookup(engine.Orders);
         engine.Quotes.LiveOrders ??= lookup;
@@ -72,11 +74,17 @@ public static class PaperReplay
         var builder = new OrderBuilder(signer, ExchangeDomain.Polygon, SignatureType.Eoa, null, "00000000-0000-0000-0000-00000000beef");
         using var sign = new SignStage(builder, null, SigningMode.Deterministic, parameters.Seed, 1024);
         var paper = new PaperExecution(registry, parameters, () => engine.NowMs, sign.Pool);
-        var gate = new ExecutionGate(registry, engine.Risk, lookup, new MutationBudget(MutationBudgetOptions.Production), sign, paper);
+        var gate = new ExecutionGate(registry, engine.Risk, lookup, new MutationBudget(options.Budget ?? MutationBudgetOptions.Production, Math.Max(16, registry.MarketCount)), sign, paper);
         engine.AttachGate(gate);
         var session = new PaperSession(engine, paper) { Lookup = lookup, DriveGate = true };
 
-        var errors = new long[1];
+        // With a store: the live engine's feed as the observer (marks, orders, positions as they change, fills simulated).
+        using var store = options.StorePath is null ? null : SqliteStore.Open(options.StorePath);
+        using var storeWriter = store is null ? null : new StoreWriter(store);
+        var feed = storeWriter is null ? null : new StoreFeed(storeWriter, simulated: true, options.MarkIntervalMs);
+        engine.Observer = feed;
+
+        var errors = new long[3]; // frame errors, market trades, market traded shares (raw)
         var target = new SessionTarget(session, errors);
         var translator = new FrameTranslator<SessionTarget>(target);
         var marketParser = new MarketChannelParser();
@@ -120,8 +128,19 @@ public static class PaperReplay
         clock.Stop();
 
         int fillsStored = 0;
+        long marks = 0;
         if (options.StorePath is not null)
         {
+            feed!.WriteAll(engine);
+            if (feed.LastGroup >= 0 && !storeWriter!.WaitForCommit(feed.LastGroup, TimeSpan.FromSeconds(30)))
+            {
+                throw new IOException("the paper store " + options.StorePath + " was not committed within 30 s");
+            }
+
+            marks = feed.MarksAppended;
+            storeWriter!.Dispose();
+            store!.Dispose();
+            // The final, authoritative write: every simulated fill with the model's time and classification.
             fillsStored = PaperStoreWriter.Write(options.StorePath, engine, paper);
         }
 
@@ -140,11 +159,14 @@ public static class PaperReplay
             GateRejected = gate.Stats.Rejected,
             SimulatedInputs = session.InputsDelivered,
             FrameErrors = errors[0],
+            MarketTrades = errors[1],
+            MarketTradedShares = Quantity.FromRaw(errors[2]),
             Collateral = Amount.FromRaw(engine.Positions.Collateral),
             RealizedPnl = Amount.FromRaw(engine.Positions.RealizedPnl),
             FeesPaid = Amount.FromRaw(engine.Positions.FeesPaid),
             Markets = registry.MarketCount,
             FillsStored = fillsStored,
+            MarksStored = marks,
             Parameters = parameters,
             Warnings = warnings,
             FirstMarketState = market0?.State.ToString() ?? "none",
@@ -203,6 +225,12 @@ public static class PaperReplay
         {
             ref var e = ref _slot[0];
             if (e.Kind == InboundKind.FrameError) _errors[0]++;
+            else if (e.Kind == InboundKind.LastTradePrice)
+            {
+                _errors[1]++;
+                _errors[2] += e.Payload.LastTrade.Size.Raw;
+            }
+
             _session.OnEvent(ref e);
         }
     }

@@ -1,4 +1,7 @@
 using FastMaker.Engine;
+using FastMaker.Engine.Budget;
+using FastMaker.Engine.Quoting;
+using FastMaker.Engine.Signals;
 using FastMaker.Paper.FillModel;
 
 namespace FastMaker.Paper.Execution;
@@ -33,4 +36,16 @@ public sealed record PaperReplayOptions
 
     /// <summary>Starting collateral, raw (1e-6 USDC). Default 1000 USDC.</summary>
     public long CollateralRaw { get; init; } = 1_000_000_000;
+
+    /// <summary>Quote settings; null for the defaults. Calibration passes the live run's, so both runs quote alike.</summary>
+    public QuoteOptions? Quote { get; init; }
+
+    /// <summary>Signal settings; null for the defaults.</summary>
+    public SignalOptions? Signals { get; init; }
+
+    /// <summary>The gate's mutation budget; null for <see cref="MutationBudgetOptions.Production"/>.</summary>
+    public MutationBudgetOptions? Budget { get; init; }
+
+    /// <summary>Time between two heartbeat marks of one token in the store (the report's mids). Default 1,000 ms.</summary>
+    public long MarkIntervalMs { get; init; } = 1_000;
 }

@@ -62,6 +62,15 @@ public sealed record PaperReplayResult
     /// <summary>Fills written to the store (0 without a store).</summary>
     public int FillsStored { get; init; }
 
+    /// <summary>Trades in the capture's market data (<c>last_trade_price</c> events), everyone's.</summary>
+    public long MarketTrades { get; init; }
+
+    /// <summary>Shares those market trades carried: the most the paper model may ever fill.</summary>
+    public Quantity MarketTradedShares { get; init; }
+
+    /// <summary>Marks (top of book and mid per token, the report's reference prices) written to the store (0 without a store).</summary>
+    public long MarksStored { get; init; }
+
     /// <summary>The state of the first market at the end (why nothing was quoted, if nothing was).</summary>
     public string FirstMarketState { get; init; } = "";
 
@@ -81,7 +90,7 @@ public sealed record PaperReplayResult
         sb.Append(c, $"fills {Fills} ({FilledShares} shares), fees {FeesPaid}, realized PnL {RealizedPnl}, collateral {Collateral}\n");
         sb.Append(c, $"model: {Parameters.Describe()}\n");
         sb.Append(c, $"first market's state at the end: {FirstMarketState}; simulated inputs to the engine {SimulatedInputs}; frame errors {FrameErrors}\n");
-        if (FillsStored > 0) sb.Append(c, $"store: {FillsStored} simulated fills written\n");
+        if (FillsStored > 0 || MarksStored > 0) sb.Append(c, $"store: {FillsStored} simulated fills, {MarksStored} marks written\n");
         foreach (var w in Warnings) sb.Append("warning: ").Append(w).Append('\n');
         return sb.ToString();
     }
