@@ -172,7 +172,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
         var builder = new OrderBuilder(_signer, o.ChainId, o.SignatureType, o.Funder, credentials.ApiKey, o.OrderVersion);
         _signStage = new SignStage(builder, l2, o.SigningMode, (ulong)time.GetTimestamp() | 1);
         Summary = new SummaryPublisher(_signStage);
-        Engine.Observer = new ObserverChain(StoreFeed, Summary);
+        Engine.Observer = new ObserverChain(StoreFeed, Summary, o.Observer);
         Pipeline = new InboundPipeline(Engine, o.Pipeline, time);
         _sender = o.SenderFactory(new SenderContext(o.ClobUrl, Address, credentials, Pipeline, time, _signStage.Pool));
         var budget = new MutationBudget(o.Budget, Math.Max(16, registry.MarketCount));
@@ -217,6 +217,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
     /// Stops cleanly: the kill switch cancels every open order through the gate; the host waits (up to
     /// <see cref="LiveEngineOptions.StopDrainTimeout"/>) for the engine to see them closed; then every source stops, the
     /// pipeline drains, the sender finishes, and the store is flushed with every order and position as they are.
+    /// With <see cref="LiveEngineOptions.CancelAllOnStop"/> false nothing is cancelled: our orders stay at the venue.
     /// </summary>
     public async Task StopAsync()
     {
@@ -227,9 +228,21 @@ public sealed class LiveEngineHost : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_background).ConfigureAwait(false);
+        if (_options.CancelAllOnStop)
+        {
+            await CancelAllAndDrainAsync().ConfigureAwait(false);
+        }
+
+        await StopSourcesAsync().ConfigureAwait(false);
+        await StopPipelineAsync().ConfigureAwait(false);
+    }
+
+    // The kill switch cancels every open order through the gate; wait for the replies (they come back through the pipeline).
+    private async Task CancelAllAndDrainAsync()
+    {
         Pipeline.EnqueueControl(ControlItem.ForCold(InboundKind.Operator, new KillSwitchCommand { On = true }, Now()));
 
-        // Wait for the cancel replies (they come back through the pipeline); the summary is the thread-safe view.
+        // The summary is the thread-safe view.
         var deadline = Now() + (long)_options.StopDrainTimeout.TotalMilliseconds;
         var killSeenAt = Pipeline.EventsPublished;
         while (Now() < deadline)
@@ -243,8 +256,10 @@ public sealed class LiveEngineHost : IAsyncDisposable
             // Housekeeping keeps the summary fresh; without a tick in a while, ask for one.
             Pipeline.EnqueueControl(ControlItem.ForTimer(TimerKind.Housekeeping, Now(), Now()));
         }
+    }
 
-        await StopSourcesAsync().ConfigureAwait(false);
+    private async Task StopPipelineAsync()
+    {
         await Pipeline.StopAsync().ConfigureAwait(false);
         if (_sender is IAsyncDisposable sender)
         {
@@ -259,6 +274,22 @@ public sealed class LiveEngineHost : IAsyncDisposable
         {
             _log.LogError("store: the final group was not committed within 10 s");
         }
+    }
+
+    /// <summary>
+    /// Hands an operator's intent to the running engine (any thread): it goes through the gate like every other intent,
+    /// and an order it places is never touched by the quote stage. False when the engine is not running or its control
+    /// queue is full.
+    /// </summary>
+    public bool SubmitOperatorOrder(in OrderIntent intent)
+    {
+        if (Volatile.Read(ref _state) != 1)
+        {
+            return false;
+        }
+
+        var command = new OperatorOrderCommand { Intent = intent with { Origin = OrderOrigin.Operator } };
+        return Pipeline.EnqueueControl(ControlItem.ForCold(InboundKind.Operator, command, Now()));
     }
 
     /// <inheritdoc />

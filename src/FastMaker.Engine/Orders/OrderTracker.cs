@@ -187,6 +187,24 @@ public sealed class OrderTracker
     }
 
     /// <summary>
+    /// Copies the open orders the quote stage manages (every origin but <see cref="OrderOrigin.Operator"/>: an
+    /// operator's order is left alone by the differ) into <paramref name="destination"/>; returns how many.
+    /// </summary>
+    public int CopyOpenQuotes(Span<LiveOrderView> destination)
+    {
+        var n = 0;
+        for (var i = 0; i < _orders.Length && n < destination.Length; i++)
+        {
+            if (_orders[i].State.IsOpen() && _orders[i].Origin != OrderOrigin.Operator)
+            {
+                destination[n++] = _orders[i].View;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>
     /// Opens an order approved by the gate (PendingNew) and reserves for it. For a replace, the caller marks the
     /// old order with <see cref="RequestCancel"/>; it keeps its reservation until its cancel is confirmed.
     /// </summary>
