@@ -38,6 +38,7 @@ public sealed class AcceptanceLifecycleTests(ITestOutputHelper output)
             Assert.Equal(50_000_000, live.ReservedCollateral);
             Assert.Equal(initialAvailable - 50_000_000, live.AvailableCollateral);
             Assert.Equal(Quantity.Parse("100"), venue.WithEngine(e => e.GetOrder(first.Id))!.Value.OriginalSize);
+            Assert.Equal(first.Id, Assert.Single(venue.WithEngine(e => e.OpenOrders(owner))).Id);
 
             // 2. Another account sells 50 into it: a partial fill; the reservation shrinks to the remaining 50.
             var counter = AcceptanceRig.CounterpartySells(venue, market, "0.50", "50");

@@ -164,6 +164,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
                 }
             }
 
+            RestoreOpenOrders(stored);
             _writer = new StoreWriter(_store, null, loggerFactory?.CreateLogger("FastMaker.Store"));
             StoreFeed = new StoreFeed(_writer);
         }
@@ -392,6 +393,53 @@ public sealed class LiveEngineHost : IAsyncDisposable
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// Our open orders as the last run stored them go back into the tracker (and reservations) before the start-up
+    /// reconciliation, which then confirms them against the venue or closes them; orders of markets no longer loaded are
+    /// left to the reconciliation's report.
+    /// </summary>
+    private void RestoreOpenOrders(StoreSnapshot stored)
+    {
+        var registry = Engine.Registry;
+        var restored = 0;
+        foreach (var s in stored.Orders)
+        {
+            var state = (OrderState)(byte)s.State;
+            if (!state.IsOpen())
+            {
+                continue;
+            }
+
+            var token = registry.TokenIndexOf(s.TokenId);
+            var outcome = token < 0
+                ? OrderEventOutcome.Invalid
+                : Engine.Orders.Restore(s.OrderId, token, registry.MarketOfToken(token).MarketIndex, s.Side, s.Price, s.OriginalSize, s.FilledSize,
+                    state, s.Origin, s.PostOnly, s.TimeInForce, s.ExpirationSeconds, s.CreatedMs);
+            if (outcome == OrderEventOutcome.Applied)
+            {
+                restored++;
+            }
+            else
+            {
+                _log.LogWarning("store: open order {Order} not restored ({Outcome}); reconciliation will report it if the venue still has it",
+                    s.OrderId, outcome);
+            }
+        }
+
+        foreach (var f in stored.Fills)
+        {
+            // Only fills of restored orders matter: trades of orders we no longer track are not applied again.
+            Engine.Orders.RestoreFill(f.TradeId, f.OrderId, f.Size, f.Price, f.Status, (FillLiquidity)(byte)f.Liquidity,
+                (ClassificationSource)(byte)f.ClassificationSource, f.MatchMs);
+        }
+
+        if (restored > 0)
+        {
+            Engine.Risk.RefreshAll();
+            _log.LogInformation("store: {Count} open orders restored before reconciliation", restored);
+        }
     }
 
     /// <summary>Hands a venue snapshot to the engine; orders created within the grace period are left to the next one.</summary>
