@@ -28,7 +28,12 @@ internal sealed record ProbeSnapshot(
     long IntentsRejected,
     bool KillSwitchOn,
     string GateRejects,
-    string MarketStates)
+    string MarketStates,
+    long[] PausedUntilMs,
+    long[] VenueRejects,
+    long CircuitBreakerTrips,
+    long EmergencyCancelAlls,
+    long CircuitBreakerGateRejects)
 {
     public IEnumerable<ProbeOrder> Open => Orders.Where(o => o.State.IsOpen());
 
@@ -146,7 +151,23 @@ internal sealed class AcceptanceProbe : IEngineObserver
 
         return new ProbeSnapshot(++_sequence, engine.Reservations.TotalCollateral, engine.Reservations.TotalOpenOrders, engine.Positions.Collateral,
             engine.Positions.PendingCollateral, engine.Risk.AvailableCollateral, shares, [.. orders], engine.IntentsApproved, engine.IntentsRejected,
-            engine.Risk.KillSwitchOn, GateRejects(engine), MarketStates(engine));
+            engine.Risk.KillSwitchOn, GateRejects(engine), MarketStates(engine), PerMarket(engine, (g, m) => g.Budget.PausedUntilMs(m)),
+            PerMarket(engine, (g, m) => g.Stats.VenueRejects(m)), engine.Gate?.Budget.CircuitBreakerTrips ?? 0, engine.Gate?.EmergencyCancelAlls ?? 0,
+            engine.Gate?.Stats.Rejects(GateRejectReason.CircuitBreaker) ?? 0);
+    }
+
+    private static long[] PerMarket(EngineCore engine, Func<ExecutionGate, int, long> read)
+    {
+        var values = new long[engine.Registry.MarketCount];
+        if (engine.Gate is { } gate)
+        {
+            for (var m = 0; m < values.Length; m++)
+            {
+                values[m] = read(gate, m);
+            }
+        }
+
+        return values;
     }
 
     private static string GateRejects(EngineCore engine)

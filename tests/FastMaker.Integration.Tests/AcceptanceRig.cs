@@ -43,7 +43,8 @@ internal static class AcceptanceRig
         });
 
     public static LiveEngineOptions Options(VenueServer venue, byte[] key, string? storePath, AcceptanceProbe probe,
-        MutationBudgetOptions? budget = null, GateOptions? gate = null, bool cancelAllOnStop = true, bool adoptUnknown = false) => new()
+        MutationBudgetOptions? budget = null, GateOptions? gate = null, bool cancelAllOnStop = true, bool adoptUnknown = false,
+        FastMaker.Engine.EngineOptions? engine = null) => new()
     {
         ClobUrl = new Uri(venue.ClobUrl),
         MarketWsUrl = new Uri(venue.WsUrl + "/market"),
@@ -59,6 +60,7 @@ internal static class AcceptanceRig
         Observer = probe,
         CancelAllOnStop = cancelAllOnStop,
         AdoptUnknownOrders = adoptUnknown,
+        Engine = engine ?? new FastMaker.Engine.EngineOptions(),
     };
 
     public static byte[] NewKey() => RandomNumberGenerator.GetBytes(32);
