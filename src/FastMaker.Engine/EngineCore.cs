@@ -265,6 +265,12 @@ public sealed class EngineCore
                 }
 
                 break;
+            case InboundKind.Operator when e.Cold is OperatorOrderCommand order:
+                // Through the gate with this event's other intents; stamped with the engine clock.
+                var intent = order.Intent;
+                intent.CreatedMs = NowMs;
+                Intents.Submit(in intent);
+                break;
             case InboundKind.MetadataRefresh:
                 Risk.RebuildClusters();
                 break;

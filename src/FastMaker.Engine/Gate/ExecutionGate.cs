@@ -100,29 +100,30 @@ public sealed class ExecutionGate
     public void OnVenueFeedback(VenueFeedback feedback, long nowMs)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        _budget.OnRateLimitHeaders(feedback.RateLimit.Remaining, feedback.RateLimit.ResetUnixSeconds, nowMs);
+        long budgetNow = BudgetNow(nowMs);
+        _budget.OnRateLimitHeaders(feedback.RateLimit.Remaining, feedback.RateLimit.ResetUnixSeconds, budgetNow);
         switch (feedback.Kind)
         {
             case VenueReplyKind.OrderAccepted:
-                _budget.OnOrderAccepted(nowMs);
+                _budget.OnOrderAccepted(budgetNow);
                 break;
             case VenueReplyKind.OrderRejected:
                 OnOrderRejected(feedback.MarketIndex, nowMs);
                 break;
             case VenueReplyKind.RateLimited:
-                _budget.OnRateLimited(nowMs, feedback.RetryAfterMs);
+                _budget.OnRateLimited(budgetNow, feedback.RetryAfterMs);
                 break;
             case VenueReplyKind.EngineRestarting:
-                _budget.OnEngineRestarting(nowMs, feedback.RetryAfterMs);
+                _budget.OnEngineRestarting(budgetNow, feedback.RetryAfterMs);
                 break;
             case VenueReplyKind.PostOnlyMode:
-                _budget.OnPostOnlyMode(nowMs, feedback.RetryAfterMs);
+                _budget.OnPostOnlyMode(budgetNow, feedback.RetryAfterMs);
                 break;
             case VenueReplyKind.CancelOnlyMode:
-                _budget.OnCancelOnlyMode(nowMs);
+                _budget.OnCancelOnlyMode(budgetNow);
                 break;
             case VenueReplyKind.TradingDisabled:
-                _budget.OnTradingDisabled(nowMs);
+                _budget.OnTradingDisabled(budgetNow);
                 break;
         }
     }
@@ -132,7 +133,7 @@ public sealed class ExecutionGate
     {
         if (marketIndex < 0) return RejectOutcome.Counted;
         Stats.CountVenueReject(marketIndex);
-        RejectOutcome outcome = _budget.OnOrderRejected(marketIndex, nowMs);
+        RejectOutcome outcome = _budget.OnOrderRejected(marketIndex, BudgetNow(nowMs));
         if (outcome == RejectOutcome.CircuitBreakerTripped)
         {
             var cancelAll = new OrderIntent { Kind = IntentKind.CancelAll, MarketIndex = -1, TokenIndex = -1, Origin = OrderOrigin.Operator, CreatedMs = nowMs };
@@ -151,7 +152,11 @@ public sealed class ExecutionGate
         OrderIntent cancel = intent;
         cancel.MarketIndex = market;
         cancel.TokenIndex = live.TokenIndex;
-        return EmitCancel(cancel, default, nowMs) ? Approve() : Reject(market, GateRejectReason.InvalidIntent);
+        if (!EmitCancel(cancel, default, nowMs)) return Reject(market, GateRejectReason.InvalidIntent);
+
+        // The target is PendingCancel from now on: it keeps its reservation until the venue confirms the cancel.
+        _risk.Reserve(cancel, live.OrderId);
+        return Approve();
     }
 
     private GateRejectReason SubmitCancelAll(in OrderIntent intent, long nowMs)
@@ -167,7 +172,9 @@ public sealed class ExecutionGate
             return Reject(-1, GateRejectReason.InvalidIntent);
         }
 
-        return EmitCancel(intent, condition, nowMs) ? Approve() : Reject(intent.MarketIndex, GateRejectReason.InvalidIntent);
+        if (!EmitCancel(intent, condition, nowMs)) return Reject(intent.MarketIndex, GateRejectReason.InvalidIntent);
+        _risk.Reserve(intent, default);
+        return Approve();
     }
 
     private bool EmitCancel(in OrderIntent intent, Hash32 conditionId, long nowMs)
@@ -239,7 +246,7 @@ public sealed class ExecutionGate
         if (!ExpirationIsSane(intent, orderType, nowMs)) return Reject(m, GateRejectReason.Expiration);
 
         // 9. Mutation budget, reject-storm pause, circuit breaker and venue modes.
-        GateRejectReason reason = _budget.Check(m, intent.PostOnly, nowMs);
+        GateRejectReason reason = _budget.Check(m, intent.PostOnly, BudgetNow(nowMs));
         if (reason != GateRejectReason.None) return Reject(m, reason);
 
         // 10. Caps and reservations.
@@ -259,11 +266,14 @@ public sealed class ExecutionGate
         SignedRequest? request = _signer.SignOrder(approved, nowMs, out _);
         if (request is null) return Reject(m, GateRejectReason.InvalidIntent);
 
-        _budget.Commit(m, nowMs);
+        _budget.Commit(m, BudgetNow(nowMs));
         _risk.Reserve(intent, request.OrderId);
         _sink.Publish(request);
         return Approve();
     }
+
+    // The budget's pauses run on the engine clock unless a separate clock is configured (tests of minute-long pauses).
+    private long BudgetNow(long nowMs) => _options.BudgetClock is { } clock ? clock.GetUtcNow().ToUnixTimeMilliseconds() : nowMs;
 
     private bool ExpirationIsSane(in OrderIntent intent, OrderType orderType, long nowMs)
     {

@@ -12,6 +12,12 @@ public sealed record GateOptions
     /// <summary>A GTD expiration further ahead than this is a bug (a ms value sent as seconds, say). Default 30 days.</summary>
     public long MaxGtdHorizonSeconds { get; init; } = 30L * 24 * 3600;
 
+    /// <summary>
+    /// The clock of the mutation budget (cooldowns, storm pauses, circuit breaker); null (default) uses the engine clock.
+    /// Tests set a clock they can move forward to prove minute-long pauses without waiting for them.
+    /// </summary>
+    public TimeProvider? BudgetClock { get; init; }
+
     /// <summary>Throws when a value is out of range (at start-up).</summary>
     public void Validate()
     {

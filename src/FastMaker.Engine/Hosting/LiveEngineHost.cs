@@ -164,6 +164,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
                 }
             }
 
+            RestoreOpenOrders(stored);
             _writer = new StoreWriter(_store, null, loggerFactory?.CreateLogger("FastMaker.Store"));
             StoreFeed = new StoreFeed(_writer);
         }
@@ -172,7 +173,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
         var builder = new OrderBuilder(_signer, o.ChainId, o.SignatureType, o.Funder, credentials.ApiKey, o.OrderVersion);
         _signStage = new SignStage(builder, l2, o.SigningMode, (ulong)time.GetTimestamp() | 1);
         Summary = new SummaryPublisher(_signStage);
-        Engine.Observer = new ObserverChain(StoreFeed, Summary);
+        Engine.Observer = new ObserverChain(StoreFeed, Summary, o.Observer);
         Pipeline = new InboundPipeline(Engine, o.Pipeline, time, o.Journal);
         _sender = o.SenderFactory(new SenderContext(o.ClobUrl, Address, credentials, Pipeline, time, _signStage.Pool));
         var budget = new MutationBudget(o.Budget, Math.Max(16, registry.MarketCount));
@@ -217,6 +218,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
     /// Stops cleanly: the kill switch cancels every open order through the gate; the host waits (up to
     /// <see cref="LiveEngineOptions.StopDrainTimeout"/>) for the engine to see them closed; then every source stops, the
     /// pipeline drains, the sender finishes, and the store is flushed with every order and position as they are.
+    /// With <see cref="LiveEngineOptions.CancelAllOnStop"/> false nothing is cancelled: our orders stay at the venue.
     /// </summary>
     public async Task StopAsync()
     {
@@ -227,9 +229,21 @@ public sealed class LiveEngineHost : IAsyncDisposable
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_background).ConfigureAwait(false);
+        if (_options.CancelAllOnStop)
+        {
+            await CancelAllAndDrainAsync().ConfigureAwait(false);
+        }
+
+        await StopSourcesAsync().ConfigureAwait(false);
+        await StopPipelineAsync().ConfigureAwait(false);
+    }
+
+    // The kill switch cancels every open order through the gate; wait for the replies (they come back through the pipeline).
+    private async Task CancelAllAndDrainAsync()
+    {
         Pipeline.EnqueueControl(ControlItem.ForCold(InboundKind.Operator, new KillSwitchCommand { On = true }, Now()));
 
-        // Wait for the cancel replies (they come back through the pipeline); the summary is the thread-safe view.
+        // The summary is the thread-safe view.
         var deadline = Now() + (long)_options.StopDrainTimeout.TotalMilliseconds;
         var killSeenAt = Pipeline.EventsPublished;
         while (Now() < deadline)
@@ -243,8 +257,10 @@ public sealed class LiveEngineHost : IAsyncDisposable
             // Housekeeping keeps the summary fresh; without a tick in a while, ask for one.
             Pipeline.EnqueueControl(ControlItem.ForTimer(TimerKind.Housekeeping, Now(), Now()));
         }
+    }
 
-        await StopSourcesAsync().ConfigureAwait(false);
+    private async Task StopPipelineAsync()
+    {
         await Pipeline.StopAsync().ConfigureAwait(false);
         if (_sender is IAsyncDisposable sender)
         {
@@ -259,6 +275,22 @@ public sealed class LiveEngineHost : IAsyncDisposable
         {
             _log.LogError("store: the final group was not committed within 10 s");
         }
+    }
+
+    /// <summary>
+    /// Hands an operator's intent to the running engine (any thread): it goes through the gate like every other intent,
+    /// and an order it places is never touched by the quote stage. False when the engine is not running or its control
+    /// queue is full.
+    /// </summary>
+    public bool SubmitOperatorOrder(in OrderIntent intent)
+    {
+        if (Volatile.Read(ref _state) != 1)
+        {
+            return false;
+        }
+
+        var command = new OperatorOrderCommand { Intent = intent with { Origin = OrderOrigin.Operator } };
+        return Pipeline.EnqueueControl(ControlItem.ForCold(InboundKind.Operator, command, Now()));
     }
 
     /// <inheritdoc />
@@ -361,6 +393,53 @@ public sealed class LiveEngineHost : IAsyncDisposable
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// Our open orders as the last run stored them go back into the tracker (and reservations) before the start-up
+    /// reconciliation, which then confirms them against the venue or closes them; orders of markets no longer loaded are
+    /// left to the reconciliation's report.
+    /// </summary>
+    private void RestoreOpenOrders(StoreSnapshot stored)
+    {
+        var registry = Engine.Registry;
+        var restored = 0;
+        foreach (var s in stored.Orders)
+        {
+            var state = (OrderState)(byte)s.State;
+            if (!state.IsOpen())
+            {
+                continue;
+            }
+
+            var token = registry.TokenIndexOf(s.TokenId);
+            var outcome = token < 0
+                ? OrderEventOutcome.Invalid
+                : Engine.Orders.Restore(s.OrderId, token, registry.MarketOfToken(token).MarketIndex, s.Side, s.Price, s.OriginalSize, s.FilledSize,
+                    state, s.Origin, s.PostOnly, s.TimeInForce, s.ExpirationSeconds, s.CreatedMs);
+            if (outcome == OrderEventOutcome.Applied)
+            {
+                restored++;
+            }
+            else
+            {
+                _log.LogWarning("store: open order {Order} not restored ({Outcome}); reconciliation will report it if the venue still has it",
+                    s.OrderId, outcome);
+            }
+        }
+
+        foreach (var f in stored.Fills)
+        {
+            // Only fills of restored orders matter: trades of orders we no longer track are not applied again.
+            Engine.Orders.RestoreFill(f.TradeId, f.OrderId, f.Size, f.Price, f.Status, (FillLiquidity)(byte)f.Liquidity,
+                (ClassificationSource)(byte)f.ClassificationSource, f.MatchMs);
+        }
+
+        if (restored > 0)
+        {
+            Engine.Risk.RefreshAll();
+            _log.LogInformation("store: {Count} open orders restored before reconciliation", restored);
+        }
     }
 
     /// <summary>Hands a venue snapshot to the engine; orders created within the grace period are left to the next one.</summary>

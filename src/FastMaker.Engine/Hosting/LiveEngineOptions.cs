@@ -106,6 +106,16 @@ public sealed class LiveEngineOptions
     /// <summary>How long <see cref="LiveEngineHost.StopAsync"/> waits for cancel-all replies before it stops anyway. Default 5 s.</summary>
     public TimeSpan StopDrainTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// True (default): <see cref="LiveEngineHost.StopAsync"/> trips the kill switch and waits for the cancels. False: the
+    /// host stops without cancelling anything and leaves our orders resting at the venue, as a crash would (restart
+    /// tests; the venue heartbeat's dead-man switch still applies).
+    /// </summary>
+    public bool CancelAllOnStop { get; init; } = true;
+
+    /// <summary>An extra observer called on the engine thread after the store feed and the summary (tests); null for none.</summary>
+    public IEngineObserver? Observer { get; init; }
+
     /// <summary>The clock of timers, WebSockets and REST. Default the system clock.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -8,7 +8,8 @@ namespace FastMaker.Engine.Hosting;
 /// <summary>
 /// The order tracker seen as the quote differ's <see cref="ILiveOrderSource"/> and the gate's <see cref="IOrderLookup"/>.
 /// The open orders are copied once per event on first use (the tracker keeps no per-token list) and reused for every
-/// token the event quotes; <see cref="Invalidate"/> drops the copy whenever the tracker may have changed.
+/// token the event quotes; operator orders are not in it (the differ leaves them alone) but the gate still finds them.
+/// <see cref="Invalidate"/> drops the copy whenever the tracker may have changed.
 /// Engine thread only; allocation-free once the copy buffer has grown to the number of open orders.
 /// </summary>
 public sealed class TrackerLiveOrders : ILiveOrderSource, IOrderLookup
@@ -63,12 +64,12 @@ public sealed class TrackerLiveOrders : ILiveOrderSource, IOrderLookup
 
     private void Refresh()
     {
-        _count = _orders.CopyOpenOrders(_open);
+        _count = _orders.CopyOpenQuotes(_open);
         while (_count == _open.Length)
         {
             // Cold: more open orders than ever before.
             _open = new LiveOrderView[_open.Length * 2];
-            _count = _orders.CopyOpenOrders(_open);
+            _count = _orders.CopyOpenQuotes(_open);
         }
 
         _valid = true;

@@ -130,6 +130,9 @@ public sealed class OrderTracker
     /// <summary>Fills rolled back by a FAILED trade.</summary>
     public long FillsRolledBack { get; private set; }
 
+    /// <summary>Fills restored from the store at start-up (included in <see cref="FillsApplied"/>).</summary>
+    public long FillsRestored { get; private set; }
+
     /// <summary>Fill records forgotten while their trade was not yet CONFIRMED or FAILED (capacity too small).</summary>
     public long UnsettledFillsEvicted { get; private set; }
 
@@ -178,6 +181,24 @@ public sealed class OrderTracker
         for (var i = 0; i < _orders.Length && n < destination.Length; i++)
         {
             if (_orders[i].State.IsOpen())
+            {
+                destination[n++] = _orders[i].View;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Copies the open orders the quote stage manages (every origin but <see cref="OrderOrigin.Operator"/>: an
+    /// operator's order is left alone by the differ) into <paramref name="destination"/>; returns how many.
+    /// </summary>
+    public int CopyOpenQuotes(Span<LiveOrderView> destination)
+    {
+        var n = 0;
+        for (var i = 0; i < _orders.Length && n < destination.Length; i++)
+        {
+            if (_orders[i].State.IsOpen() && _orders[i].Origin != OrderOrigin.Operator)
             {
                 destination[n++] = _orders[i].View;
             }
@@ -536,6 +557,116 @@ public sealed class OrderTracker
 
     /// <summary>End of the current trade event.</summary>
     public void OnTradeEnd() => _inTrade = false;
+
+    /// <summary>
+    /// Restores one of our open orders from the durable store at start-up, before the first reconciliation (cold path):
+    /// it keeps its id, origin and filled size (as the venue's matched size, so trades seen again do not count twice on
+    /// the order), and is reserved for its remaining size. A PendingNew or PendingCancel
+    /// order comes back as <see cref="OrderState.Unknown"/> (its request's fate is not known) and reconciliation
+    /// settles it: live if the venue lists it, cancelled if not. Fills are not restored (positions are).
+    /// </summary>
+    /// <returns>Applied; Invalid for a bad order or a terminal state; DuplicateOrderId; NoCapacity.</returns>
+    public OrderEventOutcome Restore(in Hash32 orderId, int tokenIndex, int marketIndex, Side side, Price price, Quantity originalSize,
+        Quantity filled, OrderState state, OrderOrigin origin, bool postOnly, IntentTimeInForce timeInForce, long expirationSeconds, long createdMs)
+    {
+        if (!state.IsOpen() || !IsValidOrder(tokenIndex, marketIndex, price, originalSize) || filled.Raw < 0 || filled >= originalSize)
+        {
+            return OrderEventOutcome.Invalid;
+        }
+
+        if (_index.ContainsKey(orderId))
+        {
+            return OrderEventOutcome.DuplicateOrderId;
+        }
+
+        if (!TryAllocate(out var slot))
+        {
+            return OrderEventOutcome.NoCapacity;
+        }
+
+        ref var o = ref _orders[slot];
+        o = new TrackedOrder
+        {
+            Id = orderId,
+            TokenIndex = tokenIndex,
+            MarketIndex = marketIndex,
+            IsYes = _registry.IsYes(tokenIndex),
+            Side = side,
+            Price = price,
+            OriginalSize = originalSize,
+            VenueMatched = filled,
+            State = state is OrderState.Live or OrderState.PartiallyFilled ? state : OrderState.Unknown,
+            Origin = origin,
+            PostOnly = postOnly,
+            TimeInForce = timeInForce,
+            ExpirationSeconds = expirationSeconds,
+            CrossedAtSubmit = -1,
+            CreatedMs = createdMs,
+            UpdatedMs = createdMs,
+        };
+        _index.Add(orderId, slot);
+        Sync(ref o, slot);
+        return OrderEventOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Restores a stored fill of a restored order (start-up, after <see cref="Restore"/>), so that the same trade seen
+    /// again on the user channel is a duplicate or a status step, never a second fill. The position already holds it
+    /// (restored from the store), so the fill carries no position delta: a later CONFIRMED settles nothing and a FAILED
+    /// rolls nothing back (the periodic reconciliation would report that position difference).
+    /// </summary>
+    /// <returns>Applied; UnknownOrder when the order was not restored; Duplicate when already known; Invalid for a bad fill.</returns>
+    public OrderEventOutcome RestoreFill(Guid tradeId, in Hash32 orderId, Quantity size, Price price, TradeStatusCode status,
+        FillLiquidity liquidity, ClassificationSource source, long matchMs)
+    {
+        if (!_index.TryGetValue(orderId, out var slot))
+        {
+            return OrderEventOutcome.UnknownOrder;
+        }
+
+        var key = new FillKey(tradeId, orderId);
+        if (_fillIndex.ContainsKey(key))
+        {
+            return Duplicate();
+        }
+
+        if (size.Raw <= 0 || !price.IsStrictlyBetweenZeroAndOne || (uint)liquidity >= (uint)_fillsByLiquidity.Length
+            || (uint)source >= (uint)_fillsBySource.Length)
+        {
+            return OrderEventOutcome.Invalid;
+        }
+
+        ref var o = ref _orders[slot];
+        var fi = NextFillSlot();
+        _fills[fi] = new FillRecord
+        {
+            TradeId = tradeId,
+            OrderId = orderId,
+            TokenIndex = o.TokenIndex,
+            Side = o.Side,
+            Size = size,
+            Price = price,
+            Status = status,
+            Origin = o.Origin,
+            MatchMs = matchMs,
+            Liquidity = liquidity,
+            Source = source,
+        };
+        _fillUsed[fi] = true;
+        _fillIndex.Add(key, fi);
+        if (status != TradeStatusCode.Failed)
+        {
+            // Counted like an applied fill: the run's totals cover every trade of the orders it tracks.
+            FillsApplied++;
+            FillsRestored++;
+            _fillsByLiquidity[(int)liquidity]++;
+            _fillsBySource[(int)source]++;
+            o.TradeMatched = Quantity.FromRaw(o.TradeMatched.Raw + size.Raw);
+            Sync(ref o, slot);
+        }
+
+        return OrderEventOutcome.Applied;
+    }
 
     /// <summary>
     /// Reconciles with the venue's open orders taken at <paramref name="asOfMs"/> (cold path): venue size_matched is
