@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return ReplayCommand.Create();
         yield return DemoCommand.Create();
         yield return ReportCommand.Create();
+        yield return LiveCommand.Create();
     }
 }
