@@ -44,8 +44,8 @@ public static class LiveRunner
             Budget = BudgetOf(settings.Profile),
         };
 
-        var started = DateTime.UtcNow;
         var host = await LiveEngineHost.StartAsync(options, stop).ConfigureAwait(false);
+        var started = DateTime.UtcNow;
         try
         {
             output.WriteLine(StartedMarker + ": " + host.MarketCount + " markets, address " + host.Address + ", startup reconciliation "
