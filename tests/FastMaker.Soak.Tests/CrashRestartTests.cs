@@ -314,7 +314,14 @@ public sealed class CrashRestartTests : IDisposable
             }
         }
 
-        counts = "store: " + stored.Orders.Count + " orders (" + venueOrdersChecked + " found at the venue), " + stored.Fills.Count + " fills; venue: "
+        var legsLog = new System.Text.StringBuilder();
+        foreach (var ((tradeId, orderId), v) in venueFills)
+        {
+            legsLog.Append("\n  venue leg ").Append(tradeId).Append(' ').Append(orderId.ToString().AsSpan(0, 10)).Append(' ').Append(v.Side).Append(' ')
+                .Append(v.Size).Append(" @ ").Append(v.Price).Append(' ').Append(v.Status);
+        }
+
+        counts = legsLog + "\nstore: " + stored.Orders.Count + " orders (" + venueOrdersChecked + " found at the venue), " + stored.Fills.Count + " fills; venue: "
             + venueFills.Count + " fills of ours, " + seenOpen.Count + " orders seen open";
         Assert.True(stored.Orders.Count > 0, "no order was ever recorded: the test proves nothing");
         return differences;
