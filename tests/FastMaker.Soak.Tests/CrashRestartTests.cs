@@ -16,7 +16,8 @@ namespace FastMaker.Soak.Tests;
 /// on one SQLite store and is SIGKILLed at a seeded random moment 1-5 s after its spawn, then restarted on the same store,
 /// N times; a last run stops cleanly. Then our orders and fills (the store) and positions (the store and the last run's
 /// JSON) must equal the venue's own records: no phantom order, no lost order, no missing or extra fill, and the store
-/// opens without corruption after every kill. 5 kills by default, 20 with FASTMAKER_SOAK_LONG=1.
+/// opens without corruption after every kill. 20 kills (about 1.5 minutes), or FASTMAKER_SOAK_KILLS; the seed is
+/// FASTMAKER_SOAK_SEED (default 6).
 /// </summary>
 public sealed class CrashRestartTests : IDisposable
 {
@@ -39,7 +40,8 @@ public sealed class CrashRestartTests : IDisposable
     [Fact]
     public async Task LiveEngine_SigkilledAtRandomMoments_RestartsOnItsStore_AndEndsEqualToTheVenue()
     {
-        var kills = Environment.GetEnvironmentVariable("FASTMAKER_SOAK_LONG") == "1" ? 20 : 5;
+        var kills = int.TryParse(Environment.GetEnvironmentVariable("FASTMAKER_SOAK_KILLS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var k)
+            && k > 0 ? k : 20;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("FASTMAKER_SOAK_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
             ? s : 6;
         var random = new Random(seed);

@@ -151,7 +151,6 @@ public sealed class LiveEngineHost : IAsyncDisposable
 
         // 4. Store: load what the last run left, then write every change off the hot path.
         Summary = new SummaryPublisher(null);
-        HashSet<Hash32>? resting = null;
         if (o.StorePath is { } path)
         {
             _store = SqliteStore.Open(path);
@@ -166,7 +165,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
             }
 
             // After an unclean stop the venue knows more than the store: fills, closed orders, balances.
-            resting = await StartupRecovery.RunAsync(Clob, _store, stored, Engine, Address, ApiKey, (int)o.SignatureType, Now(), _log, ct)
+            await StartupRecovery.RunAsync(Clob, _store, stored, Engine, Address, ApiKey, (int)o.SignatureType, Now(), _log, ct)
                 .ConfigureAwait(false);
             _writer = new StoreWriter(_store, null, loggerFactory?.CreateLogger("FastMaker.Store"));
             StoreFeed = new StoreFeed(_writer);
@@ -188,12 +187,6 @@ public sealed class LiveEngineHost : IAsyncDisposable
             Address.ToString(), credentials.ApiKey, time, loggerFactory?.CreateLogger("FastMaker.Reconciliation"));
         var first = await reconciler.FetchAsync(ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("the start-up reconciliation failed (see the log): refusing to quote without it");
-        if (resting is { Count: > 0 })
-        {
-            // Our own orders from the last run, still resting: adopted first, so the regular pass knows them.
-            DeliverReconciliation(first, graceMs: 0, adoptOnly: resting);
-        }
-
         StartupReconciliation = DeliverReconciliation(first, graceMs: 0);
         Pipeline.Start();
 
@@ -374,7 +367,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
     }
 
     /// <summary>Hands a venue snapshot to the engine; orders created within the grace period are left to the next one.</summary>
-    private VenueOrdersSnapshot DeliverReconciliation(ReconciliationSnapshot snapshot, long graceMs = -1, HashSet<Hash32>? adoptOnly = null)
+    private VenueOrdersSnapshot DeliverReconciliation(ReconciliationSnapshot snapshot, long graceMs = -1)
     {
         var registry = Engine.Registry;
         var orders = new List<VenueOpenOrder>(snapshot.Orders.Count);
@@ -387,16 +380,11 @@ public sealed class LiveEngineHost : IAsyncDisposable
                 continue;
             }
 
-            if (adoptOnly is not null && !adoptOnly.Contains(v.Id))
-            {
-                continue;
-            }
-
             orders.Add(new VenueOpenOrder(v.Id, token, registry.MarketOfToken(token).MarketIndex, v.Side, v.Price, v.OriginalSize, v.SizeMatched));
         }
 
         var grace = graceMs >= 0 ? graceMs : _options.ReconcileInFlightGraceMs;
-        var venue = new VenueOrdersSnapshot { Orders = [.. orders], AsOfMs = snapshot.AsOfMs - grace, AdoptUnknown = adoptOnly is not null || _options.AdoptUnknownOrders };
+        var venue = new VenueOrdersSnapshot { Orders = [.. orders], AsOfMs = snapshot.AsOfMs - grace, AdoptUnknown = _options.AdoptUnknownOrders };
         Pipeline.EnqueueControl(ControlItem.ForCold(InboundKind.RestReply, venue, Now()));
         return venue;
     }

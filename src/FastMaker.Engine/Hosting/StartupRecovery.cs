@@ -10,22 +10,43 @@ namespace FastMaker.Engine.Hosting;
 /// <summary>
 /// Start-up recovery after an unclean stop (a crash, SIGKILL, power loss), run after the store is loaded and before the
 /// store writer starts: the store only knows what it committed before the process died, while the venue kept living.
-/// (1) every trade leg of ours the venue lists and the store lacks is written as a fill (source Reconciliation; the fee
-/// is not in the venue's trade record and is written as 0); (2) every order the store holds as open is looked up at the
-/// venue: still resting, it is returned for adoption by the engine; closed (cancelled by the heartbeat dead-man switch,
-/// filled, or never posted), its final state is written; (3) token positions are set from the venue's balances, with the
-/// cost basis replayed from our trade legs when the store's count differs. Cold path, one store transaction.
+/// (1) every order the store holds as open and the venue still rests is cancelled (the engine quotes afresh; adopting it
+/// would re-apply its earlier fills when their MINED/CONFIRMED updates arrive, since the engine does not load past fills);
+/// (2) every trade leg of ours the venue lists and the store lacks is written as a fill (source Reconciliation; the fee
+/// is not in the venue's trade record and is written as 0); (3) each of those stored open orders gets its final state from
+/// the venue (cancelled, filled, or never posted); (4) token positions are set from the venue's balances, with the cost
+/// basis replayed from our trade legs when the store's count differs. Cold path, one store transaction.
 /// </summary>
 internal static class StartupRecovery
 {
-    /// <summary>Runs the recovery; returns the ids of our stored orders still resting at the venue (to adopt).</summary>
-    public static async Task<HashSet<Hash32>> RunAsync(ClobClient clob, SqliteStore store, StoreSnapshot stored, EngineCore engine,
+    /// <summary>Runs the recovery; throws when the venue cannot be read or an order of ours cannot be cancelled.</summary>
+    public static async Task RunAsync(ClobClient clob, SqliteStore store, StoreSnapshot stored, EngineCore engine,
         EthAddress address, string apiKey, int signatureType, long nowMs, ILogger log, CancellationToken ct)
     {
         var changes = new List<StoreChange>();
-        var resting = new HashSet<Hash32>();
 
-        // 1. Fills the venue has and the store lacks.
+        // 1. Our orders from the last run still resting at the venue: cancelled before anything else, so no fill races the recovery.
+        var resting = new List<string>();
+        foreach (var o in stored.Orders)
+        {
+            if (o.State.IsOpen() && await clob.GetOrderAsync(o.OrderId.ToString(), ct).ConfigureAwait(false) is { IsSuccess: true, Value: { } v }
+                && string.Equals(v.Status, "LIVE", StringComparison.OrdinalIgnoreCase))
+            {
+                resting.Add(o.OrderId.ToString());
+            }
+        }
+
+        if (resting.Count > 0)
+        {
+            var cancel = await clob.CancelOrdersAsync(resting, ct).ConfigureAwait(false);
+            if (!cancel.IsSuccess)
+            {
+                throw new InvalidOperationException("start-up recovery: could not cancel our " + resting.Count + " orders left resting by the last run: "
+                    + cancel.Error);
+            }
+        }
+
+        // 2. Fills the venue has and the store lacks.
         var trades = await clob.GetTradesAsync(null, ct).ConfigureAwait(false);
         if (!trades.IsSuccess)
         {
@@ -61,7 +82,7 @@ internal static class StartupRecovery
             }
         }
 
-        // 2. Orders the store holds as open: resting (adopt) or closed (write the final state).
+        // 3. Orders the store holds as open: their final state at the venue.
         var closed = 0;
         foreach (var o in stored.Orders)
         {
@@ -82,8 +103,8 @@ internal static class StartupRecovery
             _ = Quantity.TryParse((v.SizeMatched ?? "0").AsSpan(), out var matched, out _);
             if (string.Equals(v.Status, "LIVE", StringComparison.OrdinalIgnoreCase))
             {
-                resting.Add(o.OrderId);
-                continue;
+                throw new InvalidOperationException("start-up recovery: order " + o.OrderId + " is still resting at the venue after its cancel: "
+                    + "refusing to quote");
             }
 
             var filled = matched.Raw >= o.OriginalSize.Raw;
@@ -104,7 +125,7 @@ internal static class StartupRecovery
             store.ApplyGroups(changes.ToArray(), sequence);
         }
 
-        // 3. Positions: the venue's balances are the truth; the cost basis is replayed from our legs when they differ.
+        // 4. Positions: the venue's balances are the truth; the cost basis is replayed from our legs when they differ.
         var registry = engine.Registry;
         var positionsCorrected = 0;
         for (var t = 0; t < registry.TokenCount; t++)
@@ -125,9 +146,8 @@ internal static class StartupRecovery
             }
         }
 
-        log.LogInformation("start-up recovery: {Fills} fills added from the venue, {Closed} stored open orders closed, {Resting} still resting, "
-            + "{Positions} positions corrected", added, closed, resting.Count, positionsCorrected);
-        return resting;
+        log.LogInformation("start-up recovery: {Resting} resting orders cancelled, {Fills} fills added from the venue, {Closed} stored open orders closed, "
+            + "{Positions} positions corrected", resting.Count, added, closed, positionsCorrected);
     }
 
     /// <summary>Average-cost replay of our active legs on one token; scaled to <paramref name="shares"/> if the replay disagrees.</summary>
