@@ -52,7 +52,8 @@ internal sealed class BouncyCastleEcdsa
         return -1;
     }
 
-    private static ECPoint? Recover(BigInteger r, BigInteger s, BigInteger e, int recId)
+    /// <summary>BouncyCastle's ecrecover: Q = r^-1 (s R - e G) by SumOfTwoMultiplies, normalized to affine.</summary>
+    public static ECPoint? Recover(BigInteger r, BigInteger s, BigInteger e, int recId)
     {
         var encoded = new byte[33];
         encoded[0] = (byte)(recId == 0 ? 0x02 : 0x03);

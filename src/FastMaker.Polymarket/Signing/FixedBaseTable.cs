@@ -35,7 +35,7 @@ internal static class FixedBaseTable
 
     // Montgomery's trick: one field inversion for the whole table instead of one per point. Entry j = 0 of each
     // window is unused (infinity) and skipped.
-    private static AffinePoint[] ToAffineBatch(JacobianPoint[] points)
+    internal static AffinePoint[] ToAffineBatch(JacobianPoint[] points)
     {
         var prefix = new U256[points.Length];
         U256 running = Fp.One;

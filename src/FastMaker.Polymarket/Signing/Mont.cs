@@ -10,7 +10,9 @@ namespace FastMaker.Polymarket.Signing;
 /// </summary>
 internal static class Mont<TModulus> where TModulus : struct, IModulus256
 {
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // Not inlined on purpose (see FieldArithmetic.Mul): inlined into callers it exhausts the JIT's inline budget
+    // and the CIOS steps inside become calls.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Mul(in U256 a, in U256 b, out U256 r)
     {
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0;

@@ -80,6 +80,12 @@ public static class Secp256k1
     /// <summary>Recovers the signer's 64-byte public key from a digest and a 65-byte signature (v in {27, 28} or
     /// {0, 1}). Returns false for any malformed or invalid signature.</summary>
     public static bool TryRecoverPublicKey(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> signature65, Span<byte> publicKey64)
+        => TryRecoverPublicKeyCore(digest32, signature65, publicKey64, useReferenceMultiply: false);
+
+    /// <summary>Recovery with either the GLV/wNAF/Strauss-Shamir double multiply (the default) or the previous
+    /// plain path (fixed-base table for G, double-and-add for R), kept as the before/after reference in tests and
+    /// benchmarks.</summary>
+    internal static bool TryRecoverPublicKeyCore(ReadOnlySpan<byte> digest32, ReadOnlySpan<byte> signature65, Span<byte> publicKey64, bool useReferenceMultiply)
     {
         if (digest32.Length != DigestBytes || signature65.Length != SignatureBytes || publicKey64.Length < PublicKeyBytes) return false;
         int v = signature65[64];
@@ -96,7 +102,7 @@ public static class Secp256k1
         Fp.Mul(rhs, bigR.X, out rhs);
         Fp.ToMont(new U256(7, 0, 0, 0), out U256 seven);
         Fp.Add(rhs, seven, out rhs);
-        Fp.Pow(rhs, FieldModulus.SqrtExponent, out U256 y);
+        Fp.SqrtCandidate(rhs, out U256 y);
         Fp.Square(y, out U256 check);
         if (!U256.Equal(check, rhs)) return false;
         Fp.FromMont(y, out U256 yPlain);
@@ -105,15 +111,35 @@ public static class Secp256k1
 
         // Q = r^-1 (s R - z G) = (-z r^-1) G + (s r^-1) R.
         U256 z = DigestToScalar(digest32);
-        Fn.ToMont(r, out U256 rMont);
-        Fn.Inverse(rMont, out U256 rInvMont);
+        U256 rInvMont;
+        if (useReferenceMultiply)
+        {
+            Fn.ToMont(r, out U256 rMont);
+            Fn.Inverse(rMont, out rInvMont);
+        }
+        else
+        {
+            // r is public: the binary-GCD inverse is exact and several times cheaper than Fermat.
+            VariableTimeInverse.Invert(r, ScalarModulus.Modulus, out U256 rInv);
+            Fn.ToMont(rInv, out rInvMont);
+        }
         Fn.Mul(z, rInvMont, out U256 u1);
         Fn.Negate(u1, out u1);
         Fn.Mul(s, rInvMont, out U256 u2);
-        FixedBaseTable.MultiplyG(u1, out JacobianPoint p1);
-        Secp256k1Curve.Multiply(bigR, u2, out JacobianPoint p2);
-        Secp256k1Curve.Add(p1, p2, out JacobianPoint q);
-        if (!Secp256k1Curve.ToAffine(q, out AffinePoint affine)) return false;
+        JacobianPoint q;
+        if (useReferenceMultiply)
+        {
+            FixedBaseTable.MultiplyG(u1, out JacobianPoint p1);
+            Secp256k1Curve.Multiply(bigR, u2, out JacobianPoint p2);
+            Secp256k1Curve.Add(p1, p2, out q);
+        }
+        else
+        {
+            DoubleScalarMultiplier.Multiply(u1, bigR, u2, out q);
+        }
+        AffinePoint affine;
+        bool finite = useReferenceMultiply ? Secp256k1Curve.ToAffine(q, out affine) : Secp256k1Curve.ToAffineVariableTime(q, out affine);
+        if (!finite) return false;
         WritePublicKey(affine, publicKey64);
         return true;
     }

@@ -23,6 +23,7 @@ internal static class Secp256k1Curve
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static JacobianPoint FromAffine(in AffinePoint p) => new() { X = p.X, Y = p.Y, Z = Fp.One };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Double(in JacobianPoint p, out JacobianPoint r)
     {
         if (p.IsInfinity)
@@ -57,6 +58,7 @@ internal static class Secp256k1Curve
     }
 
     /// <summary>r = p + q with q affine. Handles p at infinity, p = q and p = -q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddMixed(in JacobianPoint p, in AffinePoint q, out JacobianPoint r)
     {
         if (p.IsInfinity)
@@ -101,6 +103,7 @@ internal static class Secp256k1Curve
     }
 
     /// <summary>r = p + q, both Jacobian. Handles infinity, p = q and p = -q.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Add(in JacobianPoint p, in JacobianPoint q, out JacobianPoint r)
     {
         if (p.IsInfinity)
@@ -162,6 +165,23 @@ internal static class Secp256k1Curve
             return false;
         }
         Fp.Inverse(p.Z, out U256 zInv);
+        Fp.Square(zInv, out U256 zInv2);
+        Fp.Mul(p.X, zInv2, out r.X);
+        Fp.Mul(zInv2, zInv, out U256 zInv3);
+        Fp.Mul(p.Y, zInv3, out r.Y);
+        return true;
+    }
+
+    /// <summary>Converts a public point to affine with the variable-time (binary GCD) inversion; false for
+    /// infinity. Never for points derived from secrets: use <see cref="ToAffine"/>.</summary>
+    public static bool ToAffineVariableTime(in JacobianPoint p, out AffinePoint r)
+    {
+        if (p.IsInfinity)
+        {
+            r = default;
+            return false;
+        }
+        VariableTimeInverse.Invert(p.Z, FieldModulus.Modulus, out U256 zInv);
         Fp.Square(zInv, out U256 zInv2);
         Fp.Mul(p.X, zInv2, out r.X);
         Fp.Mul(zInv2, zInv, out U256 zInv3);
