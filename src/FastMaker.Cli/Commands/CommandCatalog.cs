@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return ReportCommand.Create();
         yield return CalibrateCommand.Create();
+        yield return LiveCommand.Create();
     }
 }

@@ -164,7 +164,12 @@ public sealed class LiveEngineHost : IAsyncDisposable
                 }
             }
 
-            RestoreOpenOrders(stored);
+            // After an unclean stop the venue knows more than the store: fills, closed orders, balances. Then the store's
+            // open orders (as corrected) and their fills go back into the tracker, so a re-sent trade is not counted twice.
+            await StartupRecovery.RunAsync(Clob, _store, stored, Engine, Address, ApiKey, (int)o.SignatureType, !o.CancelRestingOrdersOnRecovery,
+                    Now(), _log, ct)
+                .ConfigureAwait(false);
+            RestoreOpenOrders(_store.Load());
             _writer = new StoreWriter(_store, null, loggerFactory?.CreateLogger("FastMaker.Store"));
             StoreFeed = new StoreFeed(_writer);
         }

@@ -113,6 +113,12 @@ public sealed class LiveEngineOptions
     /// </summary>
     public bool CancelAllOnStop { get; init; } = true;
 
+    /// <summary>
+    /// After an unclean stop, cancel our orders the venue still rests instead of adopting them (default false: they are
+    /// adopted with the venue's matched size and their reservations rebuilt before quoting).
+    /// </summary>
+    public bool CancelRestingOrdersOnRecovery { get; init; }
+
     /// <summary>An extra observer called on the engine thread after the store feed and the summary (tests); null for none.</summary>
     public IEngineObserver? Observer { get; init; }
 
