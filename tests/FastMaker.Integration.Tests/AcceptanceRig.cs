@@ -59,6 +59,7 @@ internal static class AcceptanceRig
         Gate = gate,
         Observer = probe,
         CancelAllOnStop = cancelAllOnStop,
+        CancelRestingOrdersOnRecovery = false, // the restart acceptance rebuilds the resting orders' reservations
         AdoptUnknownOrders = adoptUnknown,
         Engine = engine ?? new FastMaker.Engine.EngineOptions(),
     };
