@@ -222,14 +222,10 @@ public sealed class OrderTracker
             return OrderEventOutcome.Invalid;
         }
 
-        if (_index.ContainsKey(orderId))
+        var claimed = ClaimSlot(orderId, out var slot);
+        if (claimed != OrderEventOutcome.Applied)
         {
-            return OrderEventOutcome.DuplicateOrderId;
-        }
-
-        if (!TryAllocate(out var slot))
-        {
-            return OrderEventOutcome.NoCapacity;
+            return claimed;
         }
 
         ref var o = ref _orders[slot];
@@ -255,6 +251,18 @@ public sealed class OrderTracker
         _index.Add(orderId, slot);
         _reservations.Move(ref o, o.Remaining);
         return OrderEventOutcome.Applied;
+    }
+
+    /// <summary>Refuses a known id, then takes a free slot (the caller fills it and indexes it).</summary>
+    private OrderEventOutcome ClaimSlot(in Hash32 orderId, out int slot)
+    {
+        if (_index.ContainsKey(orderId))
+        {
+            slot = -1;
+            return OrderEventOutcome.DuplicateOrderId;
+        }
+
+        return TryAllocate(out slot) ? OrderEventOutcome.Applied : OrderEventOutcome.NoCapacity;
     }
 
     /// <summary>A cancel for the order was approved and sent: PendingCancel, reservation kept until confirmed.</summary>
@@ -574,14 +582,10 @@ public sealed class OrderTracker
             return OrderEventOutcome.Invalid;
         }
 
-        if (_index.ContainsKey(orderId))
+        var claimed = ClaimSlot(orderId, out var slot);
+        if (claimed != OrderEventOutcome.Applied)
         {
-            return OrderEventOutcome.DuplicateOrderId;
-        }
-
-        if (!TryAllocate(out var slot))
-        {
-            return OrderEventOutcome.NoCapacity;
+            return claimed;
         }
 
         ref var o = ref _orders[slot];
