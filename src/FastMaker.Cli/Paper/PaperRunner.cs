@@ -29,9 +29,10 @@ public static class PaperRunner
     /// <param name="stop">Ends the quoting early (SIGINT, SIGTERM); the clean stop and the store write still run.</param>
     /// <param name="firstDataTimeout">How long to wait for the first market frame before failing (default 15 s).</param>
     /// <param name="loggerFactory">Cold-path logging, or null.</param>
+    /// <param name="until">Ends the quoting early once a live summary satisfies it (tests), or null.</param>
     /// <returns>The result; throws <see cref="InvalidOperationException"/> with the reason when the venue is unusable.</returns>
     public static async Task<PaperRunResult> RunAsync(PaperSettings settings, TextWriter output, CancellationToken stop,
-        TimeSpan? firstDataTimeout = null, ILoggerFactory? loggerFactory = null)
+        TimeSpan? firstDataTimeout = null, ILoggerFactory? loggerFactory = null, Func<EngineSummary, bool>? until = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
@@ -59,7 +60,7 @@ public static class PaperRunner
 
         try
         {
-            return await RunOnVenueAsync(settings, source, clob, ws, gamma, chainId, output, stop, firstDataTimeout ?? TimeSpan.FromSeconds(15), loggerFactory)
+            return await RunOnVenueAsync(settings, source, clob, ws, gamma, chainId, output, stop, firstDataTimeout ?? TimeSpan.FromSeconds(15), loggerFactory, until)
                 .ConfigureAwait(false);
         }
         finally
@@ -72,7 +73,7 @@ public static class PaperRunner
     }
 
     private static async Task<PaperRunResult> RunOnVenueAsync(PaperSettings settings, string source, Uri clob, Uri ws, Uri gamma, long chainId,
-        TextWriter output, CancellationToken stop, TimeSpan firstDataTimeout, ILoggerFactory? loggerFactory)
+        TextWriter output, CancellationToken stop, TimeSpan firstDataTimeout, ILoggerFactory? loggerFactory, Func<EngineSummary, bool>? until)
     {
         var storePath = settings.StorePath ?? Path.Combine(Directory.CreateTempSubdirectory("fastmaker-paper-").FullName, "paper.db");
         var parameters = new PaperFillParameters { Seed = settings.Seed, CancelCreditFactor = settings.CancelCredit };
@@ -133,6 +134,11 @@ public static class PaperRunner
                     await Task.Delay(wait < TimeSpan.FromMilliseconds(200) ? wait : TimeSpan.FromMilliseconds(200), stop).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                if (until is not null && host.Summary.Latest is { } latest && until(latest))
                 {
                     break;
                 }
