@@ -116,6 +116,27 @@ public sealed class PaperCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PaperTrading_WithTheHttpSender_IsRefusedAtStart_BeforeAnyOrder()
+    {
+        await using var venue = await FastMaker.Venue.Venue.StartAsync(DemoScenario.Load("calm", DateTimeOffset.UtcNow));
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var options = new FastMaker.Engine.Hosting.LiveEngineOptions
+        {
+            ClobUrl = new Uri(venue.ClobUrl),
+            MarketWsUrl = new Uri(venue.WsUrl + "/market"),
+            UserWsUrl = new Uri(venue.WsUrl + "/user"),
+            GammaUrl = new Uri(venue.GammaUrl),
+            SignerFactory = nonces => new FastMaker.Polymarket.Signing.EthSigner(key, nonces),
+            ChainId = venue.Options.ChainId,
+            PaperTrading = true,
+            SenderFactory = DemoSender.Factory(),
+        };
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => FastMaker.Engine.Hosting.LiveEngineHost.StartAsync(options));
+        Assert.Contains("paper trading never sends orders", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(venue.RequestCounts.Keys, k => k.StartsWith("POST /order", StringComparison.Ordinal) || k.StartsWith("DELETE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Paper_WithTheVenueUp_ButNoWebSocket_FailsWithExit2_AndSaysSo()
     {
         await using var venue = await FastMaker.Venue.Venue.StartAsync(DemoScenario.Load("calm", DateTimeOffset.UtcNow));

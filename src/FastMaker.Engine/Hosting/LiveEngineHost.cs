@@ -183,6 +183,11 @@ public sealed class LiveEngineHost : IAsyncDisposable
         Engine.Observer = new ObserverChain(StoreFeed, Summary, o.Observer);
         Pipeline = new InboundPipeline(Engine, o.Pipeline, time, o.Journal);
         _sender = o.SenderFactory(new SenderContext(o.ClobUrl, Address, credentials, Pipeline, time, _signStage.Pool) { Engine = Engine });
+        if (o.PaperTrading && _sender is OrderSender)
+        {
+            throw new InvalidOperationException("paper trading never sends orders: its sender must be a simulated venue, not the HTTP OrderSender");
+        }
+
         Pipeline.Route = _sender as IEngineEventRoute;
         var budget = new MutationBudget(o.Budget, Math.Max(16, registry.MarketCount));
         Engine.AttachGate(new ExecutionGate(registry, Engine.Risk, Engine.OrderLookup, budget, _signStage, _sender, o.Gate));
