@@ -59,6 +59,12 @@ public sealed class Venue : IAsyncDisposable
     /// <summary>The heartbeat dead-man switch.</summary>
     public HeartbeatRegistry Heartbeats => _runtime.Heartbeats;
 
+    /// <summary>
+    /// REST requests received so far by "METHOD /route" (for example "POST /order"), before rate limits and faults; control
+    /// and WebSocket routes are not counted. Tests prove with it which endpoints a client used.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> RequestCounts => new Dictionary<string, long>(_runtime.Requests, StringComparer.Ordinal);
+
     /// <summary>The options the venue runs with.</summary>
     public VenueOptions Options => _runtime.Options;
 

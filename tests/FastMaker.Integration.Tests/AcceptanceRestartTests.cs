@@ -92,6 +92,14 @@ public sealed class AcceptanceRestartTests(ITestOutputHelper output) : IDisposab
                 Assert.Equal(available1, first.AvailableCollateral);
             }
 
+            if (!withStore)
+            {
+                // Without a store the pre-restart fill reaches this host only through the venue's later trade status
+                // events on the user channel (MINED, CONFIRMED): wait for it instead of relying on the stop's drain time.
+                var yes = host2.Engine.Registry.Market(0).YesIndex;
+                await probe2.WaitAsync(s => s.Shares[yes] == 30_000_000, "the pre-restart fill through the venue's trade status events");
+            }
+
             await host2.StopAsync();
             Assert.Empty(venue.WithEngine(e => e.OpenOrders(host2.ApiKey)));
             var final = await VenueComparison.CompareAsync(host2.Clob, host2.Engine, host2.Address, host2.ApiKey, 0);

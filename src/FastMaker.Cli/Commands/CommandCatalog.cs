@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return ReportCommand.Create();
         yield return CalibrateCommand.Create();
         yield return LiveCommand.Create();
+        yield return PaperCommand.Create();
     }
 }

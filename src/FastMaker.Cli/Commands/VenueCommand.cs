@@ -4,7 +4,10 @@ using FastMaker.Venue.Scenarios;
 
 namespace FastMaker.Cli.Commands;
 
-/// <summary><c>fastmaker venue --scenario NAME|FILE [--port N] [--gamma-port N]</c>: runs the loopback exchange until Ctrl+C.</summary>
+/// <summary>
+/// <c>fastmaker venue --scenario NAME|FILE [--port N] [--gamma-port N]</c>: runs the loopback exchange until Ctrl+C;
+/// <c>fastmaker venue record</c> records a scenario's market data in simulated time (<see cref="VenueRecordCommand"/>).
+/// </summary>
 internal static class VenueCommand
 {
     public static Command Create()
@@ -22,6 +25,7 @@ internal static class VenueCommand
         command.Options.Add(port);
         command.Options.Add(gammaPort);
         command.Options.Add(noLimits);
+        command.Subcommands.Add(VenueRecordCommand.Create());
         command.SetAction(parse => Run(parse.GetValue(scenario)!, parse.GetValue(port), parse.GetValue(gammaPort), parse.GetValue(noLimits)));
         return command;
     }

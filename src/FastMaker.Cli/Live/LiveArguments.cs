@@ -146,7 +146,7 @@ public static class LiveArguments
         return true;
     }
 
-    private static bool TryUrl(string? text, string name, bool webSocket, out Uri? uri, out string? error)
+    internal static bool TryUrl(string? text, string name, bool webSocket, out Uri? uri, out string? error)
     {
         uri = null;
         error = null;
@@ -173,7 +173,7 @@ public static class LiveArguments
         return true;
     }
 
-    private static bool TryProfile(string? text, out LiveProfile profile)
+    internal static bool TryProfile(string? text, out LiveProfile profile)
     {
         switch (text?.ToLowerInvariant())
         {
@@ -192,7 +192,7 @@ public static class LiveArguments
         }
     }
 
-    private static bool TryMarkets(string? text, out List<string> markets, out string? error)
+    internal static bool TryMarkets(string? text, out List<string> markets, out string? error)
     {
         markets = new List<string>();
         error = null;
@@ -221,7 +221,7 @@ public static class LiveArguments
         return true;
     }
 
-    private static bool TryParentDirectory(string? path, string name, out string? error)
+    internal static bool TryParentDirectory(string? path, string name, out string? error)
     {
         error = null;
         if (path is null)

@@ -118,7 +118,8 @@ public sealed class LiveEngineHost : IAsyncDisposable
         Address = o.Funder ?? EthAddress.FromBytes(_signer.Address);
         _http = PolyHttpHandlerFactory.Create();
         var publicClob = new ClobClient(_http, new ClobClientOptions { BaseUri = o.ClobUrl }, null, time);
-        var credentials = await DeriveCredentialsAsync(publicClob, ct).ConfigureAwait(false);
+        // Paper trading never authenticates: local throwaway credentials sign requests that are never sent.
+        var credentials = o.PaperTrading ? ThrowawayCredentials() : await DeriveCredentialsAsync(publicClob, ct).ConfigureAwait(false);
         ApiKey = credentials.ApiKey;
         var l2 = new L2Signer(credentials, _signer.AddressChecksummed);
         Clob = new ClobClient(_http, new ClobClientOptions { BaseUri = o.ClobUrl }, l2, time);
@@ -126,7 +127,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
         // 2. Markets: metadata into the registry before the engine is built (its tables are sized from it).
         var gamma = new GammaClient(_http, o.GammaUrl, null, time);
         var conditionIds = o.ConditionIds is { Count: > 0 } ids ? ids : await DiscoverMarketsAsync(gamma, ct).ConfigureAwait(false);
-        var metadata = new PolymarketMetadataSource(gamma, Clob, conditionIds);
+        var metadata = new PolymarketMetadataSource(gamma, o.PaperTrading ? publicClob : Clob, conditionIds);
         var refresh = await metadata.FetchAsync(ct).ConfigureAwait(false);
         var registry = new MarketRegistry();
         var loggerFactory = o.LoggerFactory;
@@ -141,17 +142,18 @@ public sealed class LiveEngineHost : IAsyncDisposable
         Engine = new EngineCore(registry, o.Engine, null, loggerFactory?.CreateLogger("FastMaker.Engine"), o.Signals, o.Quote);
 
         // 3. Money: the venue's collateral balance is the starting point; positions come from the store, then reconciliation.
-        var balance = await Clob.GetBalanceAllowanceAsync(AssetType.Collateral, null, (int)o.SignatureType, ct).ConfigureAwait(false);
-        if (!balance.IsSuccess || !long.TryParse(balance.Value!.Balance, NumberStyles.Integer, CultureInfo.InvariantCulture, out var collateral))
-        {
-            throw new InvalidOperationException("could not read the collateral balance: " + (balance.Error?.ToString() ?? "unparseable balance"));
-        }
-
-        Engine.Positions.SetCollateral(Amount.FromRaw(collateral));
+        Engine.Positions.SetCollateral(o.PaperTrading ? o.PaperCollateral : await ReadCollateralAsync(ct).ConfigureAwait(false));
 
         // 4. Store: load what the last run left, then write every change off the hot path.
         Summary = new SummaryPublisher(null);
-        if (o.StorePath is { } path)
+        if (o.StorePath is { } paperPath && o.PaperTrading)
+        {
+            // A paper run starts flat and writes every fill as simulated; nothing is recovered from the venue.
+            _store = SqliteStore.Open(paperPath);
+            _writer = new StoreWriter(_store, null, loggerFactory?.CreateLogger("FastMaker.Store"));
+            StoreFeed = new StoreFeed(_writer, simulated: true);
+        }
+        else if (o.StorePath is { } path)
         {
             _store = SqliteStore.Open(path);
             var stored = _store.Load();
@@ -180,9 +182,26 @@ public sealed class LiveEngineHost : IAsyncDisposable
         Summary = new SummaryPublisher(_signStage);
         Engine.Observer = new ObserverChain(StoreFeed, Summary, o.Observer);
         Pipeline = new InboundPipeline(Engine, o.Pipeline, time, o.Journal);
-        _sender = o.SenderFactory(new SenderContext(o.ClobUrl, Address, credentials, Pipeline, time, _signStage.Pool));
+        _sender = o.SenderFactory(new SenderContext(o.ClobUrl, Address, credentials, Pipeline, time, _signStage.Pool) { Engine = Engine });
+        if (o.PaperTrading && _sender is OrderSender)
+        {
+            throw new InvalidOperationException("paper trading never sends orders: its sender must be a simulated venue, not the HTTP OrderSender");
+        }
+
+        Pipeline.Route = _sender as IEngineEventRoute;
         var budget = new MutationBudget(o.Budget, Math.Max(16, registry.MarketCount));
         Engine.AttachGate(new ExecutionGate(registry, Engine.Risk, Engine.OrderLookup, budget, _signStage, _sender, o.Gate));
+
+        if (o.PaperTrading)
+        {
+            // 6-7 for paper: the simulated venue is the only record of our orders; market data, timers and refresh only.
+            Pipeline.Start();
+            await StartMarketDataAsync(registry, time).ConfigureAwait(false);
+            StartMetadataRefresh(metadata, time);
+            _log.LogInformation("paper engine started: {Markets} markets, address {Address}, nothing is sent to the venue", registry.MarketCount, Address);
+            Volatile.Write(ref _state, 1);
+            return;
+        }
 
         // 6. Reconcile before quoting: the snapshot is the first item the engine sees, before any market data.
         var reconciler = new ReconciliationRunner(
@@ -200,20 +219,13 @@ public sealed class LiveEngineHost : IAsyncDisposable
         _userConnection.Start();
         await _userConnection.SubscribeAsync(ConditionIdsOf(registry)).ConfigureAwait(false);
 
-        _marketFeed = new MarketDataFeed(new WsConnectionOptions { Uri = o.MarketWsUrl }, time);
-        Pipeline.Attach(_marketFeed);
-        await _marketFeed.SubscribeAsync(TokenIdsOf(registry)).ConfigureAwait(false);
-
-        _timers = new TimerSource(Pipeline, time, [(TimerKind.Housekeeping, o.HousekeepingInterval)]);
+        await StartMarketDataAsync(registry, time).ConfigureAwait(false);
         _heartbeat = new VenueHeartbeat(Clob, o.Heartbeat, time);
         _heartbeat.Lapsed += lapse => _log.LogError("venue heartbeat lapsed for {Silence}: the venue has probably cancelled our orders ({Error})",
             lapse.Silence, lapse.LastError);
         _heartbeat.Start();
 
-        var refresher = new MetadataRefresher(metadata, r => Pipeline.EnqueueControl(
-            ControlItem.ForCold(InboundKind.MetadataRefresh, r, time.GetUtcNow().ToUnixTimeMilliseconds())),
-            o.MetadataRefreshInterval, time, loggerFactory?.CreateLogger("FastMaker.Metadata"));
-        _background.Add(RunQuietly(() => WaitThenAsync(o.MetadataRefreshInterval, refresher.RunAsync), "metadata refresh"));
+        StartMetadataRefresh(metadata, time);
         _background.Add(RunQuietly(() => WaitThenAsync(TimeSpan.FromSeconds(o.ReconcileIntervalSeconds), reconciler.RunAsync), "reconciliation"));
         _log.LogInformation("live engine started: {Markets} markets, address {Address}, api key {ApiKey}", registry.MarketCount, Address, ApiKey);
         Volatile.Write(ref _state, 1);
@@ -358,6 +370,38 @@ public sealed class LiveEngineHost : IAsyncDisposable
             await user.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private async Task StartMarketDataAsync(MarketRegistry registry, TimeProvider time)
+    {
+        _marketFeed = new MarketDataFeed(new WsConnectionOptions { Uri = _options.MarketWsUrl }, time);
+        Pipeline.Attach(_marketFeed);
+        await _marketFeed.SubscribeAsync(TokenIdsOf(registry)).ConfigureAwait(false);
+        _timers = new TimerSource(Pipeline, time, [(TimerKind.Housekeeping, _options.HousekeepingInterval)]);
+    }
+
+    private void StartMetadataRefresh(PolymarketMetadataSource metadata, TimeProvider time)
+    {
+        var refresher = new MetadataRefresher(metadata, r => Pipeline.EnqueueControl(
+            ControlItem.ForCold(InboundKind.MetadataRefresh, r, time.GetUtcNow().ToUnixTimeMilliseconds())),
+            _options.MetadataRefreshInterval, time, _options.LoggerFactory?.CreateLogger("FastMaker.Metadata"));
+        _background.Add(RunQuietly(() => WaitThenAsync(_options.MetadataRefreshInterval, refresher.RunAsync), "metadata refresh"));
+    }
+
+    private async Task<Amount> ReadCollateralAsync(CancellationToken ct)
+    {
+        var balance = await Clob.GetBalanceAllowanceAsync(AssetType.Collateral, null, (int)_options.SignatureType, ct).ConfigureAwait(false);
+        if (!balance.IsSuccess || !long.TryParse(balance.Value!.Balance, NumberStyles.Integer, CultureInfo.InvariantCulture, out var collateral))
+        {
+            throw new InvalidOperationException("could not read the collateral balance: " + (balance.Error?.ToString() ?? "unparseable balance"));
+        }
+
+        return Amount.FromRaw(collateral);
+    }
+
+    // Random, local, never registered anywhere: the L2 headers of paper requests are computed (same cost) and never sent.
+    private static ApiCredentials ThrowawayCredentials() =>
+        new(Guid.NewGuid().ToString(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_'),
+            Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
 
     private async Task<ApiCredentials> DeriveCredentialsAsync(ClobClient clob, CancellationToken ct)
     {

@@ -61,6 +61,18 @@ public sealed class LiveEngineOptions
     /// <summary>SQLite store path; null runs without a durable store.</summary>
     public string? StorePath { get; init; }
 
+    /// <summary>
+    /// Paper trading: the venue is used for market data only (Gamma and the CLOB's public metadata, the market channel).
+    /// No API key is created (local throwaway L2 credentials sign the requests, so the path costs what live costs), no
+    /// balance, order, trade or heartbeat endpoint is called, there is no user channel, no start-up recovery or
+    /// reconciliation, and the store is written with every fill marked simulated. The sender must then be a simulated
+    /// venue (it may also be the pipeline's <see cref="IEngineEventRoute"/>). Default false.
+    /// </summary>
+    public bool PaperTrading { get; init; }
+
+    /// <summary>The collateral a paper run starts with (the venue's balance is not read). Default 1,000 USDC.</summary>
+    public Amount PaperCollateral { get; init; } = Amount.FromRaw(1_000 * Amount.Scale);
+
     /// <summary>Builds the sender of signed requests (required): the HTTP sender live, a paper model or a test double.</summary>
     public required Func<SenderContext, ISignedRequestSink> SenderFactory { get; init; }
 

@@ -18,4 +18,8 @@ public sealed record SenderContext(
     ApiCredentials Credentials,
     IControlSink Replies,
     TimeProvider Time,
-    SignedRequestPool Pool);
+    SignedRequestPool Pool)
+{
+    /// <summary>The engine the sender serves (paper mode builds its simulated venue over its registry and clock); set by the host.</summary>
+    public EngineCore? Engine { get; init; }
+}

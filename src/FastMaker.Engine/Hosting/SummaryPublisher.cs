@@ -33,7 +33,8 @@ public sealed class SummaryPublisher : IEngineObserver
     /// <inheritdoc />
     public void AfterEvent(EngineCore engine, ref InboundEvent e)
     {
-        if (engine.NowMs - _lastMs < _periodMs)
+        // The first event always publishes (NowMs - long.MinValue would overflow to a negative gap and never publish).
+        if (_lastMs != long.MinValue && engine.NowMs - _lastMs < _periodMs)
         {
             return;
         }

@@ -6,12 +6,19 @@ namespace FastMaker.Engine.Pipeline;
 public struct EngineEventHandler : IEventHandler<InboundEvent>
 {
     private readonly EngineCore _engine;
+    private readonly EngineRouteSlot? _route;
 
     /// <summary>Creates a handler for <paramref name="engine"/>.</summary>
     public EngineEventHandler(EngineCore engine)
+        : this(engine, null)
+    {
+    }
+
+    internal EngineEventHandler(EngineCore engine, EngineRouteSlot? route)
     {
         ArgumentNullException.ThrowIfNull(engine);
         _engine = engine;
+        _route = route;
         LastSequence = -1;
     }
 
@@ -24,7 +31,15 @@ public struct EngineEventHandler : IEventHandler<InboundEvent>
     /// <inheritdoc />
     public void OnEvent(ref InboundEvent evt, long sequence, bool endOfBatch)
     {
-        _engine.OnEvent(ref evt);
+        if (_route?.Route is { } route)
+        {
+            route.OnEvent(ref evt);
+        }
+        else
+        {
+            _engine.OnEvent(ref evt);
+        }
+
         // The slot is reused: drop the reference so a cold object does not outlive its event.
         evt.Cold = null;
         Handled++;

@@ -18,6 +18,7 @@ public sealed class InboundPipeline : IControlSink, IAsyncDisposable
     private readonly RingBuffer<InboundEvent> _ring;
     private readonly BatchEventProcessor<InboundEvent, EngineEventHandler> _processor;
     private readonly IngressStopSignal _abort = new();
+    private readonly EngineRouteSlot _route = new();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _faultLock = new();
     private Thread? _engineThread;
@@ -41,7 +42,7 @@ public sealed class InboundPipeline : IControlSink, IAsyncDisposable
         Engine = engine;
         _ring = new RingBuffer<InboundEvent>(_options.RingSize, CreateWait(_options.EngineWait));
         _processor = new BatchEventProcessor<InboundEvent, EngineEventHandler>(
-            _ring, _ring.NewBarrier(), new EngineEventHandler(engine), ExceptionHandlers.Halt<InboundEvent>(_log));
+            _ring, _ring.NewBarrier(), new EngineEventHandler(engine, _route), ExceptionHandlers.Halt<InboundEvent>(_log));
         _ring.AddGatingSequences(_processor.Sequence);
         Ingress = new Ingress<RingInboundTarget>(
             new RingInboundTarget(_ring, _abort), new MpscQueue<ControlItem>(_options.ControlQueueCapacity), _options.Ingress, _time, journal);
@@ -49,6 +50,24 @@ public sealed class InboundPipeline : IControlSink, IAsyncDisposable
 
     /// <summary>The engine this pipeline feeds.</summary>
     public EngineCore Engine { get; }
+
+    /// <summary>
+    /// Where the engine thread hands each event: null (default) straight to <see cref="EngineCore.OnEvent"/>; paper mode
+    /// sets its simulated venue. Set before <see cref="Start"/>.
+    /// </summary>
+    public IEngineEventRoute? Route
+    {
+        get => _route.Route;
+        set
+        {
+            if (Volatile.Read(ref _started) != 0)
+            {
+                throw new InvalidOperationException("the route is set before the pipeline starts");
+            }
+
+            _route.Route = value;
+        }
+    }
 
     /// <summary>The ingress loop (its counters, <see cref="Ingress{TTarget}.AddSource"/>).</summary>
     public Ingress<RingInboundTarget> Ingress { get; }

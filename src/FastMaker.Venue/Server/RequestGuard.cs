@@ -25,6 +25,7 @@ internal sealed class RequestGuard
             return;
         }
         string key = context.Request.Method + " " + pattern;
+        _runtime.Requests.AddOrUpdate(key, 1, static (_, n) => n + 1);
         var decision = _runtime.Limiter.TakeEndpoint(key);
         WriteRateHeaders(context, decision, _runtime.Limiter.Settings.Tier, _runtime.Time);
         if (!decision.Allowed)

@@ -30,5 +30,8 @@ internal sealed class VenueRuntime : IDisposable
     public WsHub Hub { get; }
     public HeartbeatRegistry Heartbeats { get; }
 
+    /// <summary>REST requests received, by "METHOD /route" (control and WebSocket routes excluded).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, long> Requests { get; } = new(StringComparer.Ordinal);
+
     public void Dispose() => Heartbeats.Dispose();
 }

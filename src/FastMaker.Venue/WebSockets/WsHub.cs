@@ -68,9 +68,16 @@ public sealed class WsHub
         return max;
     }
 
+    /// <summary>
+    /// Sees every market-channel message as a subscriber to all assets with custom features on would (the scenario
+    /// recorder journals these); null when nobody records. Set before publishing starts.
+    /// </summary>
+    internal Action<byte[]>? MarketTap { get; set; }
+
     /// <summary>Publishes a market-channel message for one asset to its subscribers.</summary>
     public void PublishMarket(string assetId, byte[] message, bool customFeatureOnly = false)
     {
+        MarketTap?.Invoke(message);
         if (!_assetSubscribers.TryGetValue(assetId, out var subscribers)) return;
         for (int i = 0; i < subscribers.Length; i++)
         {
