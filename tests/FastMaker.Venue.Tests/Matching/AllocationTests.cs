@@ -17,24 +17,34 @@ public class AllocationTests
         EthAddress maker = EngineFixture.Address(1);
         ledger.Deposit(maker, Amount.FromRaw(1_000_000_000_000));
         const int n = 2000;
-        var warm = new OrderRequest[n];
-        var measured = new OrderRequest[n];
-        for (int i = 0; i < n; i++)
+        const int rounds = 5;
+        var orders = new OrderRequest[rounds + 1][];
+        for (int r = 0; r <= rounds; r++)
         {
-            warm[i] = Bid(market, maker, i + 1, i);
-            measured[i] = Bid(market, maker, n + i + 1, i);
+            orders[r] = new OrderRequest[n];
+            for (int i = 0; i < n; i++)
+                orders[r][i] = Bid(market, maker, r * n + i + 1, i);
         }
-        foreach (OrderRequest o in warm)
+        foreach (OrderRequest o in orders[0])
             Assert.True(engine.Submit(o).Success);
         engine.CancelAll("key");
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < n; i++)
-            engine.Submit(measured[i]);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // Several measured rounds, each as long as the warm-up: under a parallel test run a late tier-up can land
+        // inside one round (its JIT-time static initialisation runs on this thread). A per-order allocation shows in
+        // every round, so the quietest round must be exactly zero.
+        long quietest = long.MaxValue;
+        for (int r = 1; r <= rounds && quietest != 0; r++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < n; i++)
+                engine.Submit(orders[r][i]);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            quietest = Math.Min(quietest, allocated);
+            Assert.Equal(n, engine.LiveOrderCount);
+            engine.CancelAll("key");
+        }
 
-        Assert.Equal(n, engine.LiveOrderCount);
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, quietest);
     }
 
     private static OrderRequest Bid(VenueMarket market, EthAddress maker, int id, int i) => new()
