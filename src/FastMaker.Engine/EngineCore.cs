@@ -46,7 +46,7 @@ public sealed class EngineCore
         Options = options;
         Intents = intents ?? new IntentBuffer();
         var log = logger ?? NullLogger.Instance;
-        Books = new BookStage(registry, options.StaleAfterMs);
+        Books = new BookStage(registry, options.StaleAfterMs, options.Resync);
         Reservations = new Reservations(Math.Max(32, registry.MarketCount));
         Positions = new PositionBook(Math.Max(64, registry.TokenCount));
         Orders = new OrderTracker(registry, Reservations, Positions, options.OrderCapacity, options.FillCapacity);
@@ -170,6 +170,8 @@ public sealed class EngineCore
         }
 
         var changed = Books.OnEvent(ref e);
+        // Repeats due snapshot requests of books still untrusted (a compare when none is due).
+        Books.Resync.Poll(NowMs);
         Signals.OnEvent(ref e, changed, NowMs);
         Quotes.OnEvent(ref e, changed, NowMs);
         OnOrderEvents(ref e);
