@@ -45,6 +45,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
     private StoreWriter? _writer;
     private ISignedRequestSink? _sender;
     private MarketDataFeed? _marketFeed;
+    private ResubscribeRelay? _resync;
     private WsConnection? _userConnection;
     private TimerSource? _timers;
     private VenueHeartbeat? _heartbeat;
@@ -191,6 +192,9 @@ public sealed class LiveEngineHost : IAsyncDisposable
         var first = await reconciler.FetchAsync(ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("the start-up reconciliation failed (see the log): refusing to quote without it");
         StartupReconciliation = DeliverReconciliation(first, graceMs: 0);
+        // An untrusted book's snapshot requests go to the market feed (attached below) through this relay.
+        _resync = new ResubscribeRelay(log: loggerFactory?.CreateLogger("FastMaker.Resync"));
+        Engine.Books.Resync.Sink = _resync;
         Pipeline.Start();
 
         // 7. Sources: the user channel first (our order events), then market data, timers, heartbeat, refresh, reconcile.
@@ -203,6 +207,8 @@ public sealed class LiveEngineHost : IAsyncDisposable
         _marketFeed = new MarketDataFeed(new WsConnectionOptions { Uri = o.MarketWsUrl }, time);
         Pipeline.Attach(_marketFeed);
         await _marketFeed.SubscribeAsync(TokenIdsOf(registry)).ConfigureAwait(false);
+        _resync.Attach(_marketFeed);
+        _background.Add(RunQuietly(() => _resync.RunAsync(_stopping.Token), "book resync"));
 
         _timers = new TimerSource(Pipeline, time, [(TimerKind.Housekeeping, o.HousekeepingInterval)]);
         _heartbeat = new VenueHeartbeat(Clob, o.Heartbeat, time);
