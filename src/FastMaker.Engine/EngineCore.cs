@@ -156,7 +156,6 @@ public sealed class EngineCore
 
         e.TokenIndex = ResolveToken(ref e);
         Intents.Clear();
-        _liveOrders.Invalidate();
         switch (e.Kind)
         {
             case InboundKind.MetadataRefresh:
@@ -186,20 +185,17 @@ public sealed class EngineCore
     /// <summary>Stage 4 and 5: each intent of this event, then risk's own (the kill switch's CancelAll), through the gate to the signer and the sink.</summary>
     private void RunGate(ExecutionGate gate)
     {
+        // The order tracker changes with each approval; the live-order view reads it directly, so the next intent's
+        // lookups see it.
         for (var i = 0; i < Intents.Count; i++)
         {
-            // The order tracker changes with each approval: the next intent's lookups must see it.
-            _liveOrders.Invalidate();
             Count(gate.Submit(in Intents[i], NowMs));
         }
 
         while (Risk.TryDequeueIntent(out var intent))
         {
-            _liveOrders.Invalidate();
             Count(gate.Submit(in intent, NowMs));
         }
-
-        _liveOrders.Invalidate();
     }
 
     private void Count(GateRejectReason reason)

@@ -23,11 +23,6 @@ public sealed class TrackerLiveOrders : ILiveOrderSource, IOrderLookup
         _orders = orders;
     }
 
-    /// <summary>Kept for callers that mark tracker changes; reads go straight to the tracker's index, so there is nothing to drop.</summary>
-    public void Invalidate()
-    {
-    }
-
     /// <inheritdoc />
     public int CopyLiveOrders(int tokenIndex, Span<LiveOrderView> destination) => _orders.CopyOpenQuotes(tokenIndex, destination);
 
