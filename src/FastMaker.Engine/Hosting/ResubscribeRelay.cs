@@ -118,6 +118,12 @@ public sealed class ResubscribeRelay : IResubscribeSink
             // The feed is shutting down.
             return ResyncOutcome.Deferred;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One failed resync must not end the relay: the engine asks again after its back-off.
+            _log.LogError(e, "resync of {Count} asset(s) failed", ids.Count);
+            return ResyncOutcome.Deferred;
+        }
     }
 
     private void Count(ResyncOutcome outcome)
