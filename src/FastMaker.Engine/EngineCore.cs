@@ -46,7 +46,7 @@ public sealed class EngineCore
         Options = options;
         Intents = intents ?? new IntentBuffer();
         var log = logger ?? NullLogger.Instance;
-        Books = new BookStage(registry, options.StaleAfterMs);
+        Books = new BookStage(registry, options.StaleAfterMs, options.Resync);
         Reservations = new Reservations(Math.Max(32, registry.MarketCount));
         Positions = new PositionBook(Math.Max(64, registry.TokenCount));
         Orders = new OrderTracker(registry, Reservations, Positions, options.OrderCapacity, options.FillCapacity);
@@ -156,7 +156,6 @@ public sealed class EngineCore
 
         e.TokenIndex = ResolveToken(ref e);
         Intents.Clear();
-        _liveOrders.Invalidate();
         switch (e.Kind)
         {
             case InboundKind.MetadataRefresh:
@@ -170,6 +169,8 @@ public sealed class EngineCore
         }
 
         var changed = Books.OnEvent(ref e);
+        // Repeats due snapshot requests of books still untrusted (a compare when none is due).
+        Books.Resync.Poll(NowMs);
         Signals.OnEvent(ref e, changed, NowMs);
         Quotes.OnEvent(ref e, changed, NowMs);
         OnOrderEvents(ref e);
@@ -184,20 +185,17 @@ public sealed class EngineCore
     /// <summary>Stage 4 and 5: each intent of this event, then risk's own (the kill switch's CancelAll), through the gate to the signer and the sink.</summary>
     private void RunGate(ExecutionGate gate)
     {
+        // The order tracker changes with each approval; the live-order view reads it directly, so the next intent's
+        // lookups see it.
         for (var i = 0; i < Intents.Count; i++)
         {
-            // The order tracker changes with each approval: the next intent's lookups must see it.
-            _liveOrders.Invalidate();
             Count(gate.Submit(in Intents[i], NowMs));
         }
 
         while (Risk.TryDequeueIntent(out var intent))
         {
-            _liveOrders.Invalidate();
             Count(gate.Submit(in intent, NowMs));
         }
-
-        _liveOrders.Invalidate();
     }
 
     private void Count(GateRejectReason reason)

@@ -8,6 +8,9 @@ public sealed class EngineOptions
     /// <summary>A book with no update for this long (ms) is stale: quotes are pulled until it updates. Default 30 s.</summary>
     public long StaleAfterMs { get; init; } = 30_000;
 
+    /// <summary>When an untrusted book asks the transport for a fresh snapshot (rate limit and back-off per asset).</summary>
+    public Books.BookResyncOptions Resync { get; init; } = new();
+
     /// <summary>Risk caps and kill-switch settings (see <see cref="RiskLimits"/> for each default).</summary>
     public RiskLimits Risk { get; init; } = new();
 

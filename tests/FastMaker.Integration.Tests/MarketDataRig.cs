@@ -1,5 +1,6 @@
 using FastMaker.Engine;
 using FastMaker.Engine.Books;
+using FastMaker.Engine.Hosting;
 using FastMaker.Engine.Journal;
 using FastMaker.Engine.Pipeline;
 using FastMaker.Engine.Registry;
@@ -39,9 +40,11 @@ internal sealed class MarketDataRig : IAsyncDisposable
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
 
     private readonly HttpClientHandler _http = new();
+    private readonly CancellationTokenSource _stopRelay = new();
+    private Task? _relayLoop;
     private TimerSource? _timers;
 
-    private MarketDataRig(FakeTimeProvider clock, FastMaker.Venue.Venue venue, EngineCore engine, FrameJournal? journal)
+    private MarketDataRig(FakeTimeProvider clock, FastMaker.Venue.Venue venue, EngineCore engine, FrameJournal? journal, ResyncMethod resyncMethod)
     {
         Clock = clock;
         Venue = venue;
@@ -49,6 +52,9 @@ internal sealed class MarketDataRig : IAsyncDisposable
         Tap = new MarketDataTap(64);
         engine.Quotes.LiveOrders = Tap.Live;
         engine.Observer = Tap;
+        // The engine's snapshot requests for untrusted books reach the feed as in the live host.
+        Relay = new ResubscribeRelay();
+        engine.Books.Resync.Sink = Relay;
         Pipeline = new InboundPipeline(engine, new PipelineOptions { RingSize = 4096, ControlQueueCapacity = 1024, Log = Log }, clock, journal);
         Markets = venue.WithEngine(static e => e.Markets.ToList());
         Feed = new MarketDataFeed(
@@ -62,6 +68,7 @@ internal sealed class MarketDataRig : IAsyncDisposable
                 ReconnectInitialDelay = TimeSpan.FromSeconds(1),
                 ReconnectMaxDelay = TimeSpan.FromSeconds(2),
                 RandomSeed = 7,
+                ResyncMethod = resyncMethod,
             },
             clock);
         Feed.StatusChanged += status =>
@@ -72,6 +79,8 @@ internal sealed class MarketDataRig : IAsyncDisposable
             }
         };
         Pipeline.Attach(Feed);
+        Relay.Attach(Feed);
+        _relayLoop = Task.Run(() => Relay.RunAsync(_stopRelay.Token));
     }
 
     public FakeTimeProvider Clock { get; }
@@ -90,6 +99,9 @@ internal sealed class MarketDataRig : IAsyncDisposable
 
     public MarketDataFeed Feed { get; }
 
+    /// <summary>Carries the engine's resubscribe requests to <see cref="Feed"/>.</summary>
+    public ResubscribeRelay Relay { get; }
+
     /// <summary>The venue's markets, in scenario order.</summary>
     public IReadOnlyList<VenueMarket> Markets { get; }
 
@@ -97,12 +109,13 @@ internal sealed class MarketDataRig : IAsyncDisposable
     public List<WsStatusEvent> StatusLog { get; } = new();
 
     /// <summary>Starts the venue on <paramref name="scenario"/>, loads its markets into the engine, subscribes every token.</summary>
-    public static async Task<MarketDataRig> StartAsync(string scenario, EngineOptions? options = null, FrameJournal? journal = null)
+    public static async Task<MarketDataRig> StartAsync(
+        string scenario, EngineOptions? options = null, FrameJournal? journal = null, ResyncMethod resyncMethod = ResyncMethod.UnsubscribeSubscribe)
     {
         var clock = new FakeTimeProvider(ScenarioStart);
         var venue = await FastMaker.Venue.Venue.StartAsync(ScenarioLoader.LoadBuiltIn(scenario), new VenueOptions { Time = clock });
         var engine = new EngineCore(new MarketRegistry(), options ?? DefaultOptions());
-        var rig = new MarketDataRig(clock, venue, engine, journal);
+        var rig = new MarketDataRig(clock, venue, engine, journal, resyncMethod);
         rig.Pipeline.Start();
 
         var refresh = await rig.FetchMetadataAsync();
@@ -319,6 +332,16 @@ internal sealed class MarketDataRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _timers?.Dispose();
+        await _stopRelay.CancelAsync();
+        try
+        {
+            await _relayLoop!;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stopRelay.Dispose();
         await Feed.DisposeAsync();
         try
         {

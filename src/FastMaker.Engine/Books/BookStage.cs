@@ -23,10 +23,14 @@ public sealed class BookStage
     // The snapshot being applied (events of one book message arrive consecutively).
     private int _snapshotToken = -1;
 
+    // Receive time of the latest event: VerifyFrame runs between events and stamps its findings with it.
+    private long _lastEventMs;
+
     /// <summary>Creates the stage.</summary>
     /// <param name="registry">Token interning and market metadata.</param>
     /// <param name="staleAfterMs">A book with no update for this long is stale and must not be quoted.</param>
-    public BookStage(MarketRegistry registry, long staleAfterMs)
+    /// <param name="resync">When an untrusted book requests a fresh snapshot; null for the defaults.</param>
+    public BookStage(MarketRegistry registry, long staleAfterMs, BookResyncOptions? resync = null)
     {
         if (staleAfterMs <= 0)
         {
@@ -35,7 +39,11 @@ public sealed class BookStage
 
         _registry = registry;
         _staleAfterMs = staleAfterMs;
+        Resync = new BookResync(registry, resync ?? new BookResyncOptions());
     }
+
+    /// <summary>Requests a fresh snapshot for each book that goes untrusted (rate-limited per asset).</summary>
+    public BookResync Resync { get; }
 
     /// <summary>Events for tokens not in the registry (counted, ignored).</summary>
     public long UnknownTokenEvents { get; private set; }
@@ -66,6 +74,7 @@ public sealed class BookStage
     /// <summary>Applies one inbound event; returns the token whose book changed, or -1.</summary>
     public int OnEvent(ref InboundEvent e)
     {
+        _lastEventMs = e.ReceiveMs;
         switch (e.Kind)
         {
             case InboundKind.BookBegin:
@@ -140,7 +149,18 @@ public sealed class BookStage
             return -1;
         }
 
-        _books[token]!.EndSnapshot(e.ReceiveMs);
+        var book = _books[token]!;
+        book.EndSnapshot(e.ReceiveMs);
+        if (book.IsTrusted)
+        {
+            Resync.OnTrusted(token, e.ReceiveMs);
+        }
+        else
+        {
+            // A snapshot that is itself crossed or off-grid: ask again, within the rate limit.
+            Resync.OnUntrusted(token, book.UntrustedReason, e.ReceiveMs);
+        }
+
         return token;
     }
 
@@ -161,6 +181,11 @@ public sealed class BookStage
         }
 
         Count(book.ApplyDelta(change.Side, change.Price, change.Size, e.ReceiveMs));
+        if (!book.IsTrusted)
+        {
+            Resync.OnUntrusted(token, book.UntrustedReason, e.ReceiveMs);
+        }
+
         if (change.HasTopOfBook)
         {
             // The venue states the top of book after its update; a message may touch one asset several times,
@@ -202,6 +227,7 @@ public sealed class BookStage
             {
                 TopOfBookMismatches++;
                 book.MarkUntrusted(BookUntrustedReason.HashMismatch);
+                Resync.OnUntrusted(token, book.UntrustedReason, _lastEventMs);
             }
         }
 
@@ -228,9 +254,23 @@ public sealed class BookStage
 
         var market = _registry.MarketOfToken(token);
         market.Tick = tick;
-        Book(token)?.ChangeTickSize(tick);
-        Book(market.ComplementOf(token))?.ChangeTickSize(tick);
+        ChangeTickSize(token, tick, e.ReceiveMs);
+        ChangeTickSize(market.ComplementOf(token), tick, e.ReceiveMs);
         return token;
+    }
+
+    private void ChangeTickSize(int token, TickSize tick, long nowMs)
+    {
+        if (Book(token) is not { } book)
+        {
+            return;
+        }
+
+        book.ChangeTickSize(tick);
+        if (!book.IsTrusted)
+        {
+            Resync.OnUntrusted(token, book.UntrustedReason, nowMs);
+        }
     }
 
     private void MarkAllUntrusted(BookUntrustedReason reason)
@@ -248,6 +288,7 @@ public sealed class BookStage
             Array.Resize(ref _books, Math.Max(_books.Length * 2, token + 1));
         }
 
+        Resync.EnsureToken(token);
         return _books[token] ??= new OrderBook(tick);
     }
 

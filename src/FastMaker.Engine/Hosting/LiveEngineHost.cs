@@ -45,6 +45,7 @@ public sealed class LiveEngineHost : IAsyncDisposable
     private StoreWriter? _writer;
     private ISignedRequestSink? _sender;
     private MarketDataFeed? _marketFeed;
+    private ResubscribeRelay? _resync;
     private WsConnection? _userConnection;
     private TimerSource? _timers;
     private VenueHeartbeat? _heartbeat;
@@ -189,6 +190,9 @@ public sealed class LiveEngineHost : IAsyncDisposable
         }
 
         Pipeline.Route = _sender as IEngineEventRoute;
+        // An untrusted book's snapshot requests go to the market feed (attached when market data starts) through this relay.
+        _resync = new ResubscribeRelay(log: loggerFactory?.CreateLogger("FastMaker.Resync"));
+        Engine.Books.Resync.Sink = _resync;
         var budget = new MutationBudget(o.Budget, Math.Max(16, registry.MarketCount));
         Engine.AttachGate(new ExecutionGate(registry, Engine.Risk, Engine.OrderLookup, budget, _signStage, _sender, o.Gate));
 
@@ -376,6 +380,8 @@ public sealed class LiveEngineHost : IAsyncDisposable
         _marketFeed = new MarketDataFeed(new WsConnectionOptions { Uri = _options.MarketWsUrl }, time);
         Pipeline.Attach(_marketFeed);
         await _marketFeed.SubscribeAsync(TokenIdsOf(registry)).ConfigureAwait(false);
+        _resync!.Attach(_marketFeed);
+        _background.Add(RunQuietly(() => _resync.RunAsync(_stopping.Token), "book resync"));
         _timers = new TimerSource(Pipeline, time, [(TimerKind.Housekeeping, _options.HousekeepingInterval)]);
     }
 

@@ -57,6 +57,12 @@ public sealed class OrderTracker
     private TradeEvent _trade;
     private bool _inTrade;
 
+    // Open orders per token: a list through the slots, in slot order (the order a full scan finds them in), kept on
+    // open and close so a token's open orders are found without scanning every slot. Stored as slot + 1; 0 ends a list.
+    private readonly int[] _openNext;
+    private readonly int[] _openPrev;
+    private int[] _openHead = new int[64];
+
     /// <summary>Creates a tracker with fixed capacities (all memory is allocated here).</summary>
     /// <param name="registry">Markets and tokens.</param>
     /// <param name="reservations">The reservation ledger this tracker keeps equal to its open orders.</param>
@@ -92,6 +98,8 @@ public sealed class OrderTracker
 
         _freeCount = orderCapacity;
         _retired = new int[orderCapacity];
+        _openNext = new int[orderCapacity];
+        _openPrev = new int[orderCapacity];
         _fills = new FillRecord[fillCapacity];
         _fillUsed = new bool[fillCapacity];
         _fillIndex = new Dictionary<FillKey, int>(fillCapacity);
@@ -208,6 +216,30 @@ public sealed class OrderTracker
     }
 
     /// <summary>
+    /// Copies the open orders of <paramref name="tokenIndex"/> the quote stage manages (as <see cref="CopyOpenQuotes(Span{LiveOrderView})"/>,
+    /// in the same order) into <paramref name="destination"/>; returns how many. Costs the token's open orders, not the capacity.
+    /// </summary>
+    public int CopyOpenQuotes(int tokenIndex, Span<LiveOrderView> destination)
+    {
+        if ((uint)tokenIndex >= (uint)_openHead.Length)
+        {
+            return 0;
+        }
+
+        var n = 0;
+        for (var next = _openHead[tokenIndex]; next != 0 && n < destination.Length; next = _openNext[next - 1])
+        {
+            ref readonly var o = ref _orders[next - 1];
+            if (o.Origin != OrderOrigin.Operator)
+            {
+                destination[n++] = o.View;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>
     /// Opens an order approved by the gate (PendingNew) and reserves for it. For a replace, the caller marks the
     /// old order with <see cref="RequestCancel"/>; it keeps its reservation until its cancel is confirmed.
     /// </summary>
@@ -249,6 +281,7 @@ public sealed class OrderTracker
             Replaces = intent.Kind == IntentKind.Replace ? intent.TargetOrderId : Hash32.Zero,
         };
         _index.Add(orderId, slot);
+        LinkOpen(slot);
         _reservations.Move(ref o, o.Remaining);
         return OrderEventOutcome.Applied;
     }
@@ -609,6 +642,7 @@ public sealed class OrderTracker
             UpdatedMs = createdMs,
         };
         _index.Add(orderId, slot);
+        LinkOpen(slot);
         Sync(ref o, slot);
         return OrderEventOutcome.Applied;
     }
@@ -928,6 +962,7 @@ public sealed class OrderTracker
             UpdatedMs = nowMs,
         };
         _index.Add(v.Id, slot);
+        LinkOpen(slot);
         Sync(ref o, slot);
         return true;
     }
@@ -1004,9 +1039,69 @@ public sealed class OrderTracker
         _reservations.Move(ref o, Quantity.Zero);
         if (wasOpen)
         {
+            UnlinkOpen(slot);
             _retired[(_retiredHead + _retiredCount) % _retired.Length] = slot;
             _retiredCount++;
         }
+    }
+
+    // Every order is created open (TryOpen, Restore, TryAdopt) and closes only through SetTerminal: those are the only
+    // places the per-token lists change.
+    private void LinkOpen(int slot)
+    {
+        var token = _orders[slot].TokenIndex;
+        if (token >= _openHead.Length)
+        {
+            // Cold: a token beyond every one seen so far.
+            Array.Resize(ref _openHead, Math.Max(_openHead.Length * 2, token + 1));
+        }
+
+        // Insert in slot order: a token has few open orders, and readers then see what a scan of all slots would.
+        var prev = 0;
+        var next = _openHead[token];
+        while (next != 0 && next - 1 < slot)
+        {
+            prev = next;
+            next = _openNext[next - 1];
+        }
+
+        _openPrev[slot] = prev;
+        _openNext[slot] = next;
+        if (prev == 0)
+        {
+            _openHead[token] = slot + 1;
+        }
+        else
+        {
+            _openNext[prev - 1] = slot + 1;
+        }
+
+        if (next != 0)
+        {
+            _openPrev[next - 1] = slot + 1;
+        }
+    }
+
+    private void UnlinkOpen(int slot)
+    {
+        var prev = _openPrev[slot];
+        var next = _openNext[slot];
+        if (prev == 0)
+        {
+            _openHead[_orders[slot].TokenIndex] = next;
+        }
+        else
+        {
+            _openNext[prev - 1] = next;
+        }
+
+        if (next != 0)
+        {
+            _openPrev[next - 1] = prev;
+        }
+
+        _openPrev[slot] = 0;
+        _openNext[slot] = 0;
     }
 
     private bool TryAllocate(out int slot)

@@ -99,6 +99,42 @@ public sealed class MarketDataFeed : IAsyncDisposable
         await Task.WhenAll(sends).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Asks for fresh books of <paramref name="assetIds"/> on the connections that carry them (see
+    /// <see cref="WsConnection.ResyncAsync"/>); returns the strongest outcome over those connections (Reconnecting over
+    /// Resubscribed over Deferred), or NotSubscribed when none carries any of them.
+    /// </summary>
+    public async Task<ResyncOutcome> ResyncAsync(IReadOnlyList<string> assetIds)
+    {
+        ArgumentNullException.ThrowIfNull(assetIds);
+        var plan = new Dictionary<WsConnection, List<string>>();
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            foreach (string id in assetIds)
+            {
+                if (id is null || !_assetToConnection.TryGetValue(id, out WsConnection? c)) continue;
+                if (!plan.TryGetValue(c, out List<string>? list)) plan[c] = list = new List<string>();
+                list.Add(id);
+            }
+        }
+        var outcome = ResyncOutcome.NotSubscribed;
+        foreach (KeyValuePair<WsConnection, List<string>> entry in plan)
+        {
+            ResyncOutcome one = await entry.Key.ResyncAsync(entry.Value).ConfigureAwait(false);
+            if (Rank(one) > Rank(outcome)) outcome = one;
+        }
+        return outcome;
+
+        static int Rank(ResyncOutcome o) => o switch
+        {
+            ResyncOutcome.Reconnecting => 3,
+            ResyncOutcome.Resubscribed => 2,
+            ResyncOutcome.Deferred => 1,
+            _ => 0,
+        };
+    }
+
     /// <summary>The connection that carries <paramref name="assetId"/>, or null.</summary>
     public WsConnection? ConnectionOf(string assetId)
     {

@@ -166,6 +166,52 @@ public sealed class WsConnection : IAsyncDisposable
             Raise(WsStatusKind.Unsubscribed, Session, 0, TimeSpan.Zero, null, removed);
     }
 
+    /// <summary>
+    /// Asks the venue for a fresh book of <paramref name="assetIds"/> (market channel): by default an unsubscribe then a
+    /// subscribe of just those assets on the live socket, which the venue answers with a <c>book</c> snapshot; with
+    /// <see cref="ResyncMethod.Reconnect"/>, or when those messages cannot be sent, the socket is dropped and the
+    /// reconnect resubscribes everything. Ids this connection does not carry are ignored.
+    /// </summary>
+    public async Task<ResyncOutcome> ResyncAsync(IReadOnlyList<string> assetIds)
+    {
+        ArgumentNullException.ThrowIfNull(assetIds);
+        if (Channel != WsChannel.Market)
+            throw new InvalidOperationException("Resync is for market-channel connections (book snapshots).");
+        var carried = new List<string>(assetIds.Count);
+        ClientWebSocket? socket;
+        lock (_subscriptionLock)
+        {
+            foreach (string id in assetIds)
+            {
+                if (id is not null && _idSet.Contains(id) && !carried.Contains(id)) carried.Add(id);
+            }
+            socket = _sessionLive && _initialSent ? _socket : null;
+        }
+        if (carried.Count == 0) return ResyncOutcome.NotSubscribed;
+        if (socket is null) return ResyncOutcome.Deferred;
+        if (_options.ResyncMethod == ResyncMethod.Reconnect)
+        {
+            Abort(socket, "resync of " + carried.Count + " asset(s) by reconnect");
+            return ResyncOutcome.Reconnecting;
+        }
+        byte[] unsubscribe = SubscriptionMessages.MarketUpdate(carried, subscribe: false, _options.CustomFeatureEnabled);
+        byte[] subscribe = SubscriptionMessages.MarketUpdate(carried, subscribe: true, _options.CustomFeatureEnabled);
+        // Both under one hold of the send lock: nothing else goes out between them on this socket.
+        switch (await SendPairAsync(socket, unsubscribe, subscribe).ConfigureAwait(false))
+        {
+            case true:
+                Raise(WsStatusKind.Unsubscribed, Session, 0, TimeSpan.Zero, "resync", carried);
+                Raise(WsStatusKind.Subscribed, Session, 0, TimeSpan.Zero, "resync", carried);
+                return ResyncOutcome.Resubscribed;
+            case false:
+                Abort(socket, "resync: the unsubscribe/subscribe could not be sent");
+                return ResyncOutcome.Reconnecting;
+            default:
+                // The session ended meanwhile: the next one resubscribes everything.
+                return ResyncOutcome.Deferred;
+        }
+    }
+
     /// <summary>The last time a message named this asset (market channel), or null when it is not tracked.</summary>
     public long? LastAssetActivity(string assetId) => _activity?.LastSeen(assetId);
 
@@ -349,6 +395,42 @@ public sealed class WsConnection : IAsyncDisposable
             return true;
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Sends two messages back to back; null when the session ended before they could go out, false when a send failed.</summary>
+    private async Task<bool?> SendPairAsync(ClientWebSocket socket, byte[] first, byte[] second)
+    {
+        try
+        {
+            await _sendLock.WaitAsync(_stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            return null;
+        }
+        try
+        {
+            lock (_subscriptionLock)
+            {
+                if (!ReferenceEquals(_socket, socket) || !_sessionLive) return null;
+            }
+            if (socket.State != WebSocketState.Open) return null;
+            await socket.SendAsync(first, WebSocketMessageType.Text, true, _stop.Token).ConfigureAwait(false);
+            await socket.SendAsync(second, WebSocketMessageType.Text, true, _stop.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
         {
             return false;
         }

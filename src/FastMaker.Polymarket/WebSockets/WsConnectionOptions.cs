@@ -48,6 +48,9 @@ public sealed class WsConnectionOptions
     /// <summary>What to do with a stale asset. Default <see cref="SilencePolicy.Resubscribe"/>.</summary>
     public SilencePolicy SilencePolicy { get; set; } = SilencePolicy.Resubscribe;
 
+    /// <summary>How a resync (a fresh book for assets the consumer no longer trusts) is done. Default <see cref="ResyncMethod.UnsubscribeSubscribe"/>.</summary>
+    public ResyncMethod ResyncMethod { get; set; } = ResyncMethod.UnsubscribeSubscribe;
+
     /// <summary>Sends <c>custom_feature_enabled: true</c> on the market channel (adds best_bid_ask, new_market, market_resolved). Default true.</summary>
     public bool CustomFeatureEnabled { get; set; } = true;
 
