@@ -17,15 +17,24 @@ internal static class KeccakF1600
         0x8000000080008081UL, 0x8000000000008080UL, 0x0000000080000001UL, 0x8000000080008008UL,
     ];
 
-    /// <summary>Applies the 24 rounds in place. Generated code: per output plane, theta+rho+pi produce five
-    /// temporaries and chi consumes them at once, writing into a second set of lanes (A to E, then E to A, two
-    /// rounds per loop iteration) so that only a few temporaries are live and the JIT spills little.</summary>
-    [SkipLocalsInit]
+    /// <summary>Applies the 24 rounds in place.</summary>
     public static void Permute(Span<ulong> state)
     {
         if (state.Length < 25) SigningThrowHelper.ThrowArgument("Keccak state must hold 25 lanes.", nameof(state));
-        // Length checked once above; lane access below goes through a ref without per-lane bounds checks.
-        ref ulong s0 = ref MemoryMarshal.GetReference(state);
+        Permute(ref MemoryMarshal.GetReference(state));
+    }
+
+    /// <summary>Applies the 24 rounds to the 25 lanes starting at <paramref name="s0"/> (the caller guarantees 25).
+    /// Generated code: per output plane, theta+rho+pi produce five temporaries and chi consumes them at once, writing
+    /// into a second set of lanes (A to E, then E to A, two rounds per loop iteration) so that only a few temporaries
+    /// are live and the JIT spills little. Lane access goes through a ref without bounds checks.</summary>
+    /// <remarks>AggressiveOptimization: the method has a loop, so by default it would start as instrumented tier-0 code
+    /// and reach tier 1 only after OSR and a back-ground recompile; a short benchmark (or the first orders after start-up)
+    /// then measures the slow versions. There is nothing for PGO to learn here.</remarks>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Permute(ref ulong s0)
+    {
         ulong a0 = Unsafe.Add(ref s0, 0);
         ulong a1 = Unsafe.Add(ref s0, 1);
         ulong a2 = Unsafe.Add(ref s0, 2);
