@@ -15,7 +15,9 @@ public static class Keccak256
     private const int LastRateLane = Keccak256Hasher.RateBytes / 8 - 1;
 
     /// <summary>Writes keccak256(<paramref name="input"/>) into the first 32 bytes of <paramref name="output32"/>.</summary>
+    /// <remarks>AggressiveOptimization: optimized from the first call (no tier-0 phase for the first orders after start-up).</remarks>
     [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Hash(ReadOnlySpan<byte> input, Span<byte> output32)
     {
         if (output32.Length < HashBytes) SigningThrowHelper.ThrowArgument("Output must hold 32 bytes.", nameof(output32));
