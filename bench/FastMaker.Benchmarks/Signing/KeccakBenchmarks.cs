@@ -6,13 +6,12 @@ namespace FastMaker.Benchmarks.Signing;
 
 /// <summary>Keccak-256 of a 32-byte word, the 384-byte V2 order encoding and a 416-byte (13-word, V1-sized)
 /// encoding: ours vs BouncyCastle's KeccakDigest (baseline) in the same run, and ours as it was before the keccak
-/// branch (<see cref="LegacyKeccak256"/>), so before/after is one run too. Permute alone is one Keccak-f[1600].</summary>
+/// branch (<see cref="LegacyKeccak256"/>), so before/after is one run too.</summary>
 [Config(typeof(SigningBenchmarkConfig))]
 public class KeccakBenchmarks
 {
     private readonly byte[] _output = new byte[32];
     private readonly KeccakDigest _bouncy = new(256);
-    private readonly ulong[] _state = new ulong[25];
     private byte[] _input = [];
 
     [Params(32, 384, 416)]
@@ -45,19 +44,5 @@ public class KeccakBenchmarks
     {
         LegacyKeccak256.Hash(_input, _output);
         return _output;
-    }
-
-    [Benchmark]
-    public ulong FastMakerPermute()
-    {
-        KeccakF1600.Permute(ref _state[0]);
-        return _state[0];
-    }
-
-    [Benchmark]
-    public ulong FastMakerPermuteBefore()
-    {
-        LegacyKeccakF1600.Permute(_state);
-        return _state[0];
     }
 }
