@@ -62,7 +62,8 @@ internal static class KeccakF1600
         ulong a24 = Unsafe.Add(ref s0, 24);
         ulong e0, e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11, e12, e13, e14, e15, e16, e17, e18, e19, e20, e21, e22, e23, e24;
         ulong c0, c1, c2, c3, c4, d0, d1, d2, d3, d4, b0, b1, b2, b3, b4;
-        ReadOnlySpan<ulong> rc = RoundConstants;
+        // By ref: round + 1 < 24 is not provable to the JIT, and a span index would keep a bounds check in the loop.
+        ref ulong rc = ref MemoryMarshal.GetReference(RoundConstants);
         for (int round = 0; round < 24; round += 2)
         {
             c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
@@ -80,7 +81,7 @@ internal static class KeccakF1600
             b2 = BitOperations.RotateLeft(a12 ^ d2, 43);
             b3 = BitOperations.RotateLeft(a18 ^ d3, 21);
             b4 = BitOperations.RotateLeft(a24 ^ d4, 14);
-            e0 = b0 ^ (~b1 & b2) ^ rc[round];
+            e0 = b0 ^ (~b1 & b2) ^ Unsafe.Add(ref rc, round);
             e1 = b1 ^ (~b2 & b3);
             e2 = b2 ^ (~b3 & b4);
             e3 = b3 ^ (~b4 & b0);
@@ -141,7 +142,7 @@ internal static class KeccakF1600
             b2 = BitOperations.RotateLeft(e12 ^ d2, 43);
             b3 = BitOperations.RotateLeft(e18 ^ d3, 21);
             b4 = BitOperations.RotateLeft(e24 ^ d4, 14);
-            a0 = b0 ^ (~b1 & b2) ^ rc[round + 1];
+            a0 = b0 ^ (~b1 & b2) ^ Unsafe.Add(ref rc, round + 1);
             a1 = b1 ^ (~b2 & b3);
             a2 = b2 ^ (~b3 & b4);
             a3 = b3 ^ (~b4 & b0);
