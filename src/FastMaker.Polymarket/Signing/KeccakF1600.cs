@@ -29,7 +29,7 @@ internal static class KeccakF1600
     /// into a second set of lanes (A to E, then E to A, two rounds per loop iteration) so that only a few temporaries
     /// are live and the JIT spills little. Lane access goes through a ref without bounds checks.</summary>
     /// <remarks>AggressiveOptimization: the method has a loop, so by default it would start as instrumented tier-0 code
-    /// and reach tier 1 only after OSR and a back-ground recompile; a short benchmark (or the first orders after start-up)
+    /// and reach tier 1 only after OSR and a background recompile; a short benchmark (or the first orders after start-up)
     /// then measures the slow versions. There is nothing for PGO to learn here.</remarks>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
