@@ -17,15 +17,24 @@ internal static class KeccakF1600
         0x8000000080008081UL, 0x8000000000008080UL, 0x0000000080000001UL, 0x8000000080008008UL,
     ];
 
-    /// <summary>Applies the 24 rounds in place. Generated code: per output plane, theta+rho+pi produce five
-    /// temporaries and chi consumes them at once, writing into a second set of lanes (A to E, then E to A, two
-    /// rounds per loop iteration) so that only a few temporaries are live and the JIT spills little.</summary>
-    [SkipLocalsInit]
+    /// <summary>Applies the 24 rounds in place.</summary>
     public static void Permute(Span<ulong> state)
     {
         if (state.Length < 25) SigningThrowHelper.ThrowArgument("Keccak state must hold 25 lanes.", nameof(state));
-        // Length checked once above; lane access below goes through a ref without per-lane bounds checks.
-        ref ulong s0 = ref MemoryMarshal.GetReference(state);
+        Permute(ref MemoryMarshal.GetReference(state));
+    }
+
+    /// <summary>Applies the 24 rounds to the 25 lanes starting at <paramref name="s0"/> (the caller guarantees 25).
+    /// Generated code: per output plane, theta+rho+pi produce five temporaries and chi consumes them at once, writing
+    /// into a second set of lanes (A to E, then E to A, two rounds per loop iteration) so that only a few temporaries
+    /// are live and the JIT spills little. Lane access goes through a ref without bounds checks.</summary>
+    /// <remarks>AggressiveOptimization: the method has a loop, so by default it would start as instrumented tier-0 code
+    /// and reach tier 1 only after OSR and a background recompile; a short benchmark (or the first orders after start-up)
+    /// then measures the slow versions. There is nothing for PGO to learn here.</remarks>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Permute(ref ulong s0)
+    {
         ulong a0 = Unsafe.Add(ref s0, 0);
         ulong a1 = Unsafe.Add(ref s0, 1);
         ulong a2 = Unsafe.Add(ref s0, 2);
@@ -53,7 +62,8 @@ internal static class KeccakF1600
         ulong a24 = Unsafe.Add(ref s0, 24);
         ulong e0, e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11, e12, e13, e14, e15, e16, e17, e18, e19, e20, e21, e22, e23, e24;
         ulong c0, c1, c2, c3, c4, d0, d1, d2, d3, d4, b0, b1, b2, b3, b4;
-        ReadOnlySpan<ulong> rc = RoundConstants;
+        // By ref: round + 1 < 24 is not provable to the JIT, and a span index would keep a bounds check in the loop.
+        ref ulong rc = ref MemoryMarshal.GetReference(RoundConstants);
         for (int round = 0; round < 24; round += 2)
         {
             c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
@@ -71,7 +81,7 @@ internal static class KeccakF1600
             b2 = BitOperations.RotateLeft(a12 ^ d2, 43);
             b3 = BitOperations.RotateLeft(a18 ^ d3, 21);
             b4 = BitOperations.RotateLeft(a24 ^ d4, 14);
-            e0 = b0 ^ (~b1 & b2) ^ rc[round];
+            e0 = b0 ^ (~b1 & b2) ^ Unsafe.Add(ref rc, round);
             e1 = b1 ^ (~b2 & b3);
             e2 = b2 ^ (~b3 & b4);
             e3 = b3 ^ (~b4 & b0);
@@ -132,7 +142,7 @@ internal static class KeccakF1600
             b2 = BitOperations.RotateLeft(e12 ^ d2, 43);
             b3 = BitOperations.RotateLeft(e18 ^ d3, 21);
             b4 = BitOperations.RotateLeft(e24 ^ d4, 14);
-            a0 = b0 ^ (~b1 & b2) ^ rc[round + 1];
+            a0 = b0 ^ (~b1 & b2) ^ Unsafe.Add(ref rc, round + 1);
             a1 = b1 ^ (~b2 & b3);
             a2 = b2 ^ (~b3 & b4);
             a3 = b3 ^ (~b4 & b0);

@@ -74,6 +74,76 @@ public class Keccak256Tests
     }
 
     [Fact]
+    public void Hash_RandomLengthsUpTo1000_MatchBouncyCastle()
+    {
+        // Every rate boundary (k*136 - 1, k*136, k*136 + 1) plus random lengths; fresh random bytes for each.
+        var lengths = new List<int>();
+        for (int k = 1; k * Keccak256Hasher.RateBytes + 1 <= 1000; k++)
+            lengths.AddRange([k * Keccak256Hasher.RateBytes - 1, k * Keccak256Hasher.RateBytes, k * Keccak256Hasher.RateBytes + 1]);
+        var random = new Random(20261208);
+        for (int i = 0; i < 2000; i++) lengths.Add(random.Next(0, 1001));
+        lengths.AddRange([0, 1, 7, 8, 9, 31, 32, 33, 64, 66, 128, 384, 416, 1000]);
+        foreach (int length in lengths)
+        {
+            var input = new byte[length];
+            random.NextBytes(input);
+            Assert.True(BouncyHash(input) == OurHash(input), $"length {length}");
+        }
+    }
+
+    [Fact]
+    public void Hash_ThirtyTwoBytes_MatchesBouncyCastleForManyWords()
+    {
+        // The dedicated one-block path for a 32-byte word (hashes, addresses): all-zero, all-one and random words.
+        var random = new Random(32);
+        var input = new byte[32];
+        Assert.Equal("290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e563", OurHash(input));
+        Array.Fill(input, (byte)0xFF);
+        Assert.Equal(BouncyHash(input), OurHash(input));
+        for (int i = 0; i < 500; i++)
+        {
+            random.NextBytes(input);
+            Assert.Equal(BouncyHash(input), OurHash(input));
+        }
+    }
+
+    [Fact]
+    public void Hash_ThirtyTwoByteSliceOfLargerBuffer_HashesOnlyTheSlice()
+    {
+        var buffer = new byte[100];
+        new Random(3).NextBytes(buffer);
+        Assert.Equal(BouncyHash(buffer[10..42]), OurHash(buffer.AsSpan(10, 32)));
+    }
+
+    [Fact]
+    public void Hash_OutputLongerThan32_WritesOnlyFirst32Bytes()
+    {
+        var output = new byte[40];
+        Array.Fill(output, (byte)0xEE);
+        Keccak256.Hash(new byte[32], output);
+        Assert.Equal("290decd9548b62a8d60345a988386fc84ba6bc95484008f6362f93160ef3e563", Hex(output.AsSpan(0, 32)));
+        Assert.All(output[32..], b => Assert.Equal(0xEE, b));
+    }
+
+    [Fact]
+    public void Permute_StateShorterThan25Lanes_ThrowsArgumentException()
+    {
+        var state = new ulong[24];
+        Assert.Throws<ArgumentException>(() => KeccakF1600.Permute(state));
+    }
+
+    [Fact]
+    public void Hash_ThirtyTwoBytes_SteadyState_AllocatesNothing()
+    {
+        var input = new byte[32];
+        var output = new byte[32];
+        for (int i = 0; i < 100; i++) Keccak256.Hash(input, output);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++) Keccak256.Hash(input, output);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void Hasher_RandomChunking_MatchesOneShot()
     {
         var random = new Random(777);
