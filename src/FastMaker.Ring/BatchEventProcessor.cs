@@ -16,6 +16,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     private readonly RingBuffer<T> _ringBuffer;
     private readonly SequenceBarrier _barrier;
     private readonly IWaitStrategy _waitStrategy;
+    private readonly bool _signalWaiters;
     private readonly IExceptionHandler<T> _exceptionHandler;
     private readonly Sequence _sequence = new();
     private THandler _handler;
@@ -34,6 +35,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         _ringBuffer = ringBuffer;
         _barrier = barrier;
         _waitStrategy = ringBuffer.Sequencer.WaitStrategy;
+        _signalWaiters = WaitStrategySignals.Needed(_waitStrategy);
         _handler = handler;
         _exceptionHandler = exceptionHandler ?? ExceptionHandlers.LogAndContinue<T>();
     }
@@ -74,32 +76,41 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         }
     }
 
+    // Entered once per thread and never left while running: compile it fully optimized at once
+    // rather than running the loop as tier-0 code and then as an on-stack-replacement variant.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessEvents()
     {
-        var ring = _ringBuffer;
-        long next = _sequence.Value + 1;
+        // Hoisted: the JIT cannot keep fields in registers across the handler's stores.
+        var barrier = _barrier;
+        var sequence = _sequence;
+        ref T slots = ref _ringBuffer.FirstSlot;
+        long mask = _ringBuffer.Mask;
+        bool signalWaiters = _signalWaiters;
+        var batchStart = HandlerHooks<THandler>.OnBatchStart;
+        long next = sequence.Value + 1;
         while (true)
         {
-            long available = _barrier.WaitFor(next);
+            long available = barrier.WaitFor(next);
             if (available < next)
             {
                 // Alerted: drain whatever became available after the wait gave up, then stop.
-                available = _barrier.GetAvailable();
+                available = barrier.GetAvailable();
                 if (available < next)
                     return;
             }
 
-            if (HandlerHooks<THandler>.OnBatchStart is { } batchStart)
-                batchStart(ref _handler, available - next + 1);
+            batchStart?.Invoke(ref _handler, available - next + 1);
 
             try
             {
                 while (next <= available)
                 {
-                    _handler.OnEvent(ref ring[next], next, next == available);
+                    _handler.OnEvent(ref Unsafe.Add(ref slots, (nint)(next & mask)), next, next == available);
                     next++;
                 }
-                _sequence.SetValue(available);
+                // One release store per batch, not per event.
+                sequence.SetValue(available);
             }
             catch (Exception exception)
             {
@@ -107,7 +118,8 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
                     return;
                 next++;
             }
-            _waitStrategy.SignalAllWhenBlocking();
+            if (signalWaiters)
+                _waitStrategy.SignalAllWhenBlocking();
         }
     }
 

@@ -37,6 +37,16 @@ public sealed class RingBuffer<T> where T : struct
         get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), (nint)(sequence & _mask) + Padding);
     }
 
+    /// <summary>The first slot (sequence 0 and every multiple of the size), for loops that hoist the ring's base out of the loop.</summary>
+    internal ref T FirstSlot
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), Padding);
+    }
+
+    /// <summary>The index mask (size - 1): slot of <c>sequence</c> is <c>sequence &amp; Mask</c> from <see cref="FirstSlot"/>.</summary>
+    internal long Mask => _mask;
+
     /// <summary>The number of slots.</summary>
     public int BufferSize => _sequencer.BufferSize;
 
