@@ -20,6 +20,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     private readonly IExceptionHandler<T> _exceptionHandler;
     private readonly Sequence _sequence = new();
     private THandler _handler;
+    private long _inFlight;
     private int _running;
     private volatile Exception? _fault;
 
@@ -104,22 +105,31 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
 
             try
             {
-                while (next <= available)
-                {
-                    _handler.OnEvent(ref Unsafe.Add(ref slots, (nint)(next & mask)), next, next == available);
-                    next++;
-                }
+                HandleBatch(ref slots, mask, next, available);
+                next = available + 1;
                 // One release store per batch, not per event.
                 sequence.SetValue(available);
             }
             catch (Exception exception)
             {
+                next = _inFlight;
                 if (!HandleEventException(exception, next))
                     return;
                 next++;
             }
             if (signalWaiters)
                 _waitStrategy.SignalAllWhenBlocking();
+        }
+    }
+
+    // No exception handling here, so the JIT keeps the sequence in a register; the sequence in
+    // flight goes to a field (a store per event, no load) for the caller's catch to read.
+    private void HandleBatch(ref T slots, long mask, long next, long available)
+    {
+        for (long s = next; s <= available; s++)
+        {
+            _inFlight = s;
+            _handler.OnEvent(ref Unsafe.Add(ref slots, (nint)(s & mask)), s, s == available);
         }
     }
 
