@@ -16,9 +16,11 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
     private readonly RingBuffer<T> _ringBuffer;
     private readonly SequenceBarrier _barrier;
     private readonly IWaitStrategy _waitStrategy;
+    private readonly bool _signalWaiters;
     private readonly IExceptionHandler<T> _exceptionHandler;
     private readonly Sequence _sequence = new();
     private THandler _handler;
+    private long _inFlight;
     private int _running;
     private volatile Exception? _fault;
 
@@ -34,6 +36,7 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         _ringBuffer = ringBuffer;
         _barrier = barrier;
         _waitStrategy = ringBuffer.Sequencer.WaitStrategy;
+        _signalWaiters = WaitStrategySignals.Needed(_waitStrategy);
         _handler = handler;
         _exceptionHandler = exceptionHandler ?? ExceptionHandlers.LogAndContinue<T>();
     }
@@ -74,40 +77,59 @@ public sealed class BatchEventProcessor<T, THandler> : IEventProcessor
         }
     }
 
+    // Entered once per thread and never left while running: compile it fully optimized at once
+    // rather than running the loop as tier-0 code and then as an on-stack-replacement variant.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessEvents()
     {
-        var ring = _ringBuffer;
-        long next = _sequence.Value + 1;
+        // Hoisted: the JIT cannot keep fields in registers across the handler's stores.
+        var barrier = _barrier;
+        var sequence = _sequence;
+        ref T slots = ref _ringBuffer.FirstSlot;
+        long mask = _ringBuffer.Mask;
+        bool signalWaiters = _signalWaiters;
+        var batchStart = HandlerHooks<THandler>.OnBatchStart;
+        long next = sequence.Value + 1;
         while (true)
         {
-            long available = _barrier.WaitFor(next);
+            long available = barrier.WaitFor(next);
             if (available < next)
             {
                 // Alerted: drain whatever became available after the wait gave up, then stop.
-                available = _barrier.GetAvailable();
+                available = barrier.GetAvailable();
                 if (available < next)
                     return;
             }
 
-            if (HandlerHooks<THandler>.OnBatchStart is { } batchStart)
-                batchStart(ref _handler, available - next + 1);
+            batchStart?.Invoke(ref _handler, available - next + 1);
 
             try
             {
-                while (next <= available)
-                {
-                    _handler.OnEvent(ref ring[next], next, next == available);
-                    next++;
-                }
-                _sequence.SetValue(available);
+                HandleBatch(ref slots, mask, next, available);
+                next = available + 1;
+                // One release store per batch, not per event.
+                sequence.SetValue(available);
             }
             catch (Exception exception)
             {
+                next = _inFlight;
                 if (!HandleEventException(exception, next))
                     return;
                 next++;
             }
-            _waitStrategy.SignalAllWhenBlocking();
+            if (signalWaiters)
+                _waitStrategy.SignalAllWhenBlocking();
+        }
+    }
+
+    // No exception handling here, so the JIT keeps the sequence in a register; the sequence in
+    // flight goes to a field (a store per event, no load) for the caller's catch to read.
+    private void HandleBatch(ref T slots, long mask, long next, long available)
+    {
+        for (long s = next; s <= available; s++)
+        {
+            _inFlight = s;
+            _handler.OnEvent(ref Unsafe.Add(ref slots, (nint)(s & mask)), s, s == available);
         }
     }
 

@@ -11,11 +11,10 @@ namespace FastMaker.Ring;
 /// <typeparam name="T">The event: a struct written in place, never allocated per event.</typeparam>
 public sealed class RingBuffer<T> where T : struct
 {
-    // Slots padded on both ends so that the first and last events never share a cache line
-    // with the array header or a neighbouring object.
-    private static readonly int Padding = Math.Max(1, 128 / Math.Max(1, Unsafe.SizeOf<T>()));
-
-    private readonly T[] _entries;
+    // Slots padded on both ends (and aligned when possible) by SlotAllocator: a T[] or a pinned
+    // byte[] holding the events, addressed from slot 0's byte offset.
+    private readonly byte[] _slots;
+    private readonly nint _firstSlotOffset;
     private readonly long _mask;
     private readonly SingleProducerSequencer _sequencer;
 
@@ -26,7 +25,7 @@ public sealed class RingBuffer<T> where T : struct
     {
         ThrowHelper.ValidateBufferSize(bufferSize, nameof(bufferSize));
         _sequencer = new SingleProducerSequencer(bufferSize, waitStrategy ?? new BlockingWaitStrategy());
-        _entries = new T[bufferSize + 2 * Padding];
+        _slots = SlotAllocator.Allocate<T>(bufferSize, out _firstSlotOffset);
         _mask = bufferSize - 1;
     }
 
@@ -34,8 +33,18 @@ public sealed class RingBuffer<T> where T : struct
     public ref T this[long sequence]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), (nint)(sequence & _mask) + Padding);
+        get => ref Unsafe.Add(ref FirstSlot, (nint)(sequence & _mask));
     }
+
+    /// <summary>The first slot (sequence 0 and every multiple of the size), for loops that hoist the ring's base out of the loop.</summary>
+    internal ref T FirstSlot
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Unsafe.As<byte, T>(ref Unsafe.AddByteOffset(ref MemoryMarshal.GetArrayDataReference(_slots), _firstSlotOffset));
+    }
+
+    /// <summary>The index mask (size - 1): slot of <c>sequence</c> is <c>sequence &amp; Mask</c> from <see cref="FirstSlot"/>.</summary>
+    internal long Mask => _mask;
 
     /// <summary>The number of slots.</summary>
     public int BufferSize => _sequencer.BufferSize;

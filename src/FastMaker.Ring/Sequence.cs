@@ -6,17 +6,17 @@ namespace FastMaker.Ring;
 /// A monotonically increasing 64-bit counter shared between threads (a cursor or a consumer's
 /// progress), padded to its own cache line on both sides so that no other hot field shares it.
 /// </summary>
-[StructLayout(LayoutKind.Explicit, Size = 2 * CacheLine + sizeof(long))]
+[StructLayout(LayoutKind.Explicit, Size = 2 * Padding + sizeof(long))]
 public sealed class Sequence
 {
-    // 64-byte lines, but adjacent-line prefetch pulls pairs; 64 bytes each side plus the object
-    // header keeps neighbours off this value's line and its prefetch buddy in practice.
-    private const int CacheLine = 64;
+    // 64-byte lines, but the adjacent-line prefetcher pulls 128-byte pairs: 128 bytes on each
+    // side keep every neighbour's field off both this value's line and its prefetch buddy.
+    private const int Padding = 128;
 
     /// <summary>The value of a sequence before anything was claimed or processed.</summary>
     public const long InitialValue = -1;
 
-    [FieldOffset(CacheLine)]
+    [FieldOffset(Padding)]
     private long _value;
 
     /// <summary>Creates a sequence starting at <paramref name="initialValue"/>.</summary>

@@ -13,14 +13,18 @@ public sealed class SingleProducerSequencer : ISequencer
 
     private readonly int _bufferSize;
     private readonly IWaitStrategy _waitStrategy;
+    private readonly bool _signalWaiters;
     private readonly Sequence _cursor = new();
     private readonly object _gatingLock = new();
     private volatile Sequence[] _gatingSequences = [];
 
-    // Producer-local state: only the producing thread reads or writes these.
-    private long _nextValue = Sequence.InitialValue;
-    private long _cachedGatingSequence = Sequence.InitialValue;
-    private long _published = Sequence.InitialValue;
+    // Producer-local state: only the producing thread reads or writes it.
+    private ProducerState _state = new()
+    {
+        NextValue = Sequence.InitialValue,
+        CachedGatingSequence = Sequence.InitialValue,
+        Published = Sequence.InitialValue,
+    };
 
     /// <summary>Creates a sequencer for a ring of <paramref name="bufferSize"/> slots.</summary>
     /// <param name="bufferSize">The ring's size: a power of 2, at least 1.</param>
@@ -31,6 +35,7 @@ public sealed class SingleProducerSequencer : ISequencer
         ArgumentNullException.ThrowIfNull(waitStrategy);
         _bufferSize = bufferSize;
         _waitStrategy = waitStrategy;
+        _signalWaiters = WaitStrategySignals.Needed(waitStrategy);
     }
 
     /// <inheritdoc/>
@@ -53,11 +58,11 @@ public sealed class SingleProducerSequencer : ISequencer
         if ((uint)(n - 1) >= (uint)_bufferSize)
             ThrowHelper.ThrowClaimSizeOutOfRange(n, _bufferSize);
 
-        long next = _nextValue + n;
+        long next = _state.NextValue + n;
         long wrapPoint = next - _bufferSize;
-        if (wrapPoint > _cachedGatingSequence)
+        if (wrapPoint > _state.CachedGatingSequence)
             WaitForCapacity(wrapPoint);
-        _nextValue = next;
+        _state.NextValue = next;
         return next;
     }
 
@@ -67,14 +72,14 @@ public sealed class SingleProducerSequencer : ISequencer
         // Back-pressure: never overwrite a slot the slowest gating consumer has not finished.
         int spins = SpinTriesBeforeYield;
         long minimum;
-        while (wrapPoint > (minimum = Sequence.GetMinimum(_gatingSequences, _nextValue)))
+        while (wrapPoint > (minimum = Sequence.GetMinimum(_gatingSequences, _state.NextValue)))
         {
             if (spins > 0)
                 spins--;
             else
                 Thread.Yield();
         }
-        _cachedGatingSequence = minimum;
+        _state.CachedGatingSequence = minimum;
     }
 
     /// <inheritdoc/>
@@ -92,18 +97,18 @@ public sealed class SingleProducerSequencer : ISequencer
             sequence = Sequence.InitialValue;
             return false;
         }
-        sequence = _nextValue += n;
+        sequence = _state.NextValue += n;
         return true;
     }
 
     /// <inheritdoc/>
     public bool HasAvailableCapacity(int n)
     {
-        long wrapPoint = _nextValue + n - _bufferSize;
-        if (wrapPoint > _cachedGatingSequence)
+        long wrapPoint = _state.NextValue + n - _bufferSize;
+        if (wrapPoint > _state.CachedGatingSequence)
         {
-            long minimum = Sequence.GetMinimum(_gatingSequences, _nextValue);
-            _cachedGatingSequence = minimum;
+            long minimum = Sequence.GetMinimum(_gatingSequences, _state.NextValue);
+            _state.CachedGatingSequence = minimum;
             if (wrapPoint > minimum)
                 return false;
         }
@@ -112,28 +117,31 @@ public sealed class SingleProducerSequencer : ISequencer
 
     /// <inheritdoc/>
     public long RemainingCapacity
-        => _bufferSize - (_nextValue - Sequence.GetMinimum(_gatingSequences, _nextValue));
+        => _bufferSize - (_state.NextValue - Sequence.GetMinimum(_gatingSequences, _state.NextValue));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Publish(long sequence)
     {
-        if (sequence <= _published || sequence > _nextValue)
-            ThrowHelper.ThrowPublishNotClaimed(sequence, sequence, _nextValue, _published);
-        _published = sequence;
+        if (sequence <= _state.Published || sequence > _state.NextValue)
+            ThrowHelper.ThrowPublishNotClaimed(sequence, sequence, _state.NextValue, _state.Published);
+        _state.Published = sequence;
         _cursor.SetValue(sequence);
-        _waitStrategy.SignalAllWhenBlocking();
+        // A predictable branch instead of an interface call per publish when nobody can block.
+        if (_signalWaiters)
+            _waitStrategy.SignalAllWhenBlocking();
     }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Publish(long lo, long hi)
     {
-        if (lo != _published + 1 || hi < lo || hi > _nextValue)
-            ThrowHelper.ThrowPublishNotClaimed(lo, hi, _nextValue, _published);
-        _published = hi;
+        if (lo != _state.Published + 1 || hi < lo || hi > _state.NextValue)
+            ThrowHelper.ThrowPublishNotClaimed(lo, hi, _state.NextValue, _state.Published);
+        _state.Published = hi;
         _cursor.SetValue(hi);
-        _waitStrategy.SignalAllWhenBlocking();
+        if (_signalWaiters)
+            _waitStrategy.SignalAllWhenBlocking();
     }
 
     /// <inheritdoc/>

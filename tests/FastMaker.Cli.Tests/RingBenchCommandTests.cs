@@ -66,7 +66,31 @@ public class RingBenchCommandTests
         Assert.Equal(0, exitCode);
         Assert.Contains("--seconds", output);
         Assert.Contains("--json", output);
+        Assert.Contains("--idle-pause", output);
         Assert.Contains("ConcurrentQueue", output);
+    }
+
+    [Fact]
+    public void IdlePause_IsUsedAndReportedInTheJson()
+    {
+        var (exitCode, output, _) = Run("ring-bench", "--seconds", "0.1", "--idle-pause", "8", "--json");
+
+        Assert.Equal(0, exitCode);
+        using var document = JsonDocument.Parse(output);
+        Assert.Equal(8, document.RootElement.GetProperty("ring_idle_pause").GetInt32());
+        Assert.True(document.RootElement.GetProperty("ring_events_per_sec").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1001")]
+    [InlineData("x")]
+    public void BadIdlePause_FailsWithAClearError(string pause)
+    {
+        var (exitCode, output, error) = Run("ring-bench", "--idle-pause", pause, "--json");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("--idle-pause", output + error);
     }
 
     [Theory]

@@ -30,9 +30,9 @@ internal static class PingPongHarness
     public static LongHistogram NewHistogram() => new(HighestTrackableNanoseconds, 3);
 
     /// <summary>Ping-pong through two rings with busy-spin waits for <paramref name="slice"/>; returns the round trips made.</summary>
-    public static long Ring(TimeSpan slice, LongHistogram histogram)
+    public static long Ring(TimeSpan slice, LongHistogram histogram, int idlePause = 0)
     {
-        var wait = new BusySpinWaitStrategy();
+        var wait = new BusySpinWaitStrategy(idlePause);
         var pong = new RingBuffer<BenchEvent>(1024, wait);
         var ping = new Disruptor<BenchEvent>(1024, wait);
         ping.HandleEventsWith(new EchoHandler(pong));

@@ -18,7 +18,8 @@ internal sealed record RingBenchResult(
     long SpinFloorP50Ns,
     long SpinFloorP99Ns,
     long SpinFloorP999Ns,
-    long SpinFloorCount)
+    long SpinFloorCount,
+    int IdlePause = 0)
 {
     // Targets from issue 2.
     public const double RingVsChannelsTarget = 5.0;
@@ -52,6 +53,7 @@ internal sealed record RingBenchResult(
         json.WriteNumber("ring_vs_concurrentqueue", RingVsConcurrentQueue);
         json.WriteNumber("ring_batch16_vs_concurrentqueue", Batch16VsConcurrentQueue);
         json.WriteNumber("pingpong_vs_spin_floor", PingPongVsFloor);
+        json.WriteNumber("ring_idle_pause", IdlePause);
         json.WriteNumber("rounds", Rounds);
         json.WriteNumber("slice_seconds", Math.Round(SliceSeconds, 4));
         json.WriteNumber("processor_count", Environment.ProcessorCount);
@@ -62,7 +64,7 @@ internal sealed record RingBenchResult(
     public void WriteText(TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Format(c, "ring-bench: {0} interleaved rounds, {1:0.###} s per contender per round, {2} CPUs; medians.", Rounds, SliceSeconds, Environment.ProcessorCount));
+        output.WriteLine(string.Format(c, "ring-bench: {0} interleaved rounds, {1:0.###} s per contender per round, {2} CPUs; medians. Ring busy-spin idle pause: {3}.", Rounds, SliceSeconds, Environment.ProcessorCount, IdlePause));
         output.WriteLine();
         output.WriteLine("one-to-one throughput, 32-byte events     events/s      ratio     target");
         Row(output, "ring, publish 1", RingEventsPerSec, null, 0);

@@ -11,7 +11,9 @@ internal static class RingBenchRunner
     private const int MaximumRounds = 7;
     private static readonly TimeSpan MinimumSlice = TimeSpan.FromMilliseconds(2);
 
-    public static RingBenchResult Run(double seconds)
+    /// <param name="seconds">Total measuring time.</param>
+    /// <param name="idlePause">The ring contenders' <see cref="FastMaker.Ring.BusySpinWaitStrategy.IdlePause"/>.</param>
+    public static RingBenchResult Run(double seconds, int idlePause = 0)
     {
         // Enough rounds for a meaningful median, each slice long enough to amortize start-up.
         int rounds = Math.Clamp((int)(seconds / (Contenders * 0.1)), MinimumRounds, MaximumRounds);
@@ -28,11 +30,11 @@ internal static class RingBenchRunner
         long pingPongTrips = 0, floorTrips = 0;
 
         // Warm-up round: JIT tiers, thread creation, page faults; discarded.
-        ThroughputHarness.Ring(slice, 1);
-        ThroughputHarness.Ring(slice, 16);
+        ThroughputHarness.Ring(slice, 1, idlePause);
+        ThroughputHarness.Ring(slice, 16, idlePause);
         ThroughputHarness.Channels(slice);
         ThroughputHarness.ConcurrentQueue(slice);
-        PingPongHarness.Ring(slice, PingPongHarness.NewHistogram());
+        PingPongHarness.Ring(slice, PingPongHarness.NewHistogram(), idlePause);
         PingPongHarness.SpinFloor(slice, PingPongHarness.NewHistogram());
 
         for (int round = 0; round < rounds; round++)
@@ -42,11 +44,11 @@ internal static class RingBenchRunner
             {
                 switch ((k + round) % Contenders)
                 {
-                    case 0: ring[round] = ThroughputHarness.Ring(slice, 1); break;
-                    case 1: ring16[round] = ThroughputHarness.Ring(slice, 16); break;
+                    case 0: ring[round] = ThroughputHarness.Ring(slice, 1, idlePause); break;
+                    case 1: ring16[round] = ThroughputHarness.Ring(slice, 16, idlePause); break;
                     case 2: channels[round] = ThroughputHarness.Channels(slice); break;
                     case 3: queue[round] = ThroughputHarness.ConcurrentQueue(slice); break;
-                    case 4: pingPongTrips += PingPongHarness.Ring(slice, pingPong); break;
+                    case 4: pingPongTrips += PingPongHarness.Ring(slice, pingPong, idlePause); break;
                     default: floorTrips += PingPongHarness.SpinFloor(slice, floor); break;
                 }
             }
@@ -66,7 +68,8 @@ internal static class RingBenchRunner
             floor.GetValueAtPercentile(50),
             floor.GetValueAtPercentile(99),
             floor.GetValueAtPercentile(99.9),
-            floorTrips);
+            floorTrips,
+            idlePause);
     }
 
     internal static double Median(double[] values)

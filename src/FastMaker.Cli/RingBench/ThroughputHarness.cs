@@ -24,9 +24,9 @@ internal static class ThroughputHarness
     }
 
     /// <summary>Our ring with a busy-spin consumer; <paramref name="batch"/> 1 publishes one by one, 16 claims and publishes 16 at a time.</summary>
-    public static double Ring(TimeSpan slice, int batch)
+    public static double Ring(TimeSpan slice, int batch, int idlePause = 0)
     {
-        var disruptor = new Disruptor<BenchEvent>(Capacity, new BusySpinWaitStrategy());
+        var disruptor = new Disruptor<BenchEvent>(Capacity, new BusySpinWaitStrategy(idlePause));
         disruptor.HandleEventsWith(new SumHandler(), new StageOptions<BenchEvent> { Name = "consumer" });
         var consumer = disruptor.GetProcessor<SumHandler>("consumer");
         var ring = disruptor.Start();
