@@ -62,7 +62,16 @@ internal static class VenueLoadCommand
             return 1;
         }
         log.WriteLine("venue-load: " + plan.Count + " orders signed and framed in " + signing.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture) + " s (before the timed window)");
-        var result = LoadRunner.Run(plan, settings);
+        LoadResult result;
+        try
+        {
+            result = LoadRunner.Run(plan, settings);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            Console.Error.WriteLine("venue-load: could not connect to " + plan.Host + ":" + plan.Port + ": " + e.Message);
+            return 1;
+        }
         log.Write(result.Format(settings.Connections));
         log.Flush();
         return result.Clean ? 0 : 1;

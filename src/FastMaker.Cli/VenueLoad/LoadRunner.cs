@@ -12,15 +12,24 @@ namespace FastMaker.Cli.VenueLoad;
 /// </summary>
 internal static class LoadRunner
 {
-    /// <summary>Runs the plan; never throws for a refused post or a closed connection (they are in the result).</summary>
+    /// <summary>Runs the plan; never throws for a refused post or a closed connection (they are in the result), only
+    /// <see cref="SocketException"/> when a socket cannot connect.</summary>
     public static LoadResult Run(LoadPlan plan, VenueLoadSettings settings)
     {
         int connections = plan.Requests.Length;
         var sockets = new Socket[connections];
-        for (int c = 0; c < connections; c++)
+        try
         {
-            sockets[c] = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveTimeout = 30_000, SendTimeout = 30_000 };
-            sockets[c].Connect(new IPEndPoint(IPAddress.Parse(plan.Host == "localhost" ? "127.0.0.1" : plan.Host), plan.Port));
+            for (int c = 0; c < connections; c++)
+            {
+                sockets[c] = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveTimeout = 30_000, SendTimeout = 30_000 };
+                sockets[c].Connect(new IPEndPoint(IPAddress.Parse(plan.Host == "localhost" ? "127.0.0.1" : plan.Host), plan.Port));
+            }
+        }
+        catch (SocketException)
+        {
+            foreach (var s in sockets) s?.Dispose();
+            throw;
         }
         // Every request carries the same POLY_TIMESTAMP: stop sending one second before the venue would refuse it.
         long validForMs = (plan.TimestampSeconds + settings.TimestampWindowSeconds - 1 - DateTimeOffset.UtcNow.ToUnixTimeSeconds()) * 1000;
