@@ -6,9 +6,7 @@ using FastMaker.Venue.Scenarios;
 
 namespace FastMaker.Cli.Commands;
 
-/// <summary><c>fastmaker venue --scenario NAME|FILE [--port N] [--gamma-port N]</c>: runs the loopback exchange until
-/// SIGINT (Ctrl+C) or SIGTERM, then stops it cleanly and exits 0. The scenario's dates are moved to start now, as
-/// <c>demo</c> does, so that its markets have not already ended.</summary>
+/// <summary><c>fastmaker venue --scenario NAME|FILE [--port N] [--gamma-port N]</c>: runs the loopback exchange until Ctrl+C.</summary>
 internal static class VenueCommand
 {
     public static Command Create()
@@ -30,6 +28,8 @@ internal static class VenueCommand
         return command;
     }
 
+    // Serves until SIGINT (Ctrl+C) or SIGTERM, then stops the venue cleanly and exits 0. The scenario's dates are moved
+    // to start now, as demo does, so that its markets have not already ended.
     private static int Run(string scenarioName, int port, int gammaPort, bool noLimits)
     {
         Scenario scenario;
