@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return OrderCommand.Create();
         yield return AuthCommand.Create();
         yield return VenueCommand.Create();
+        yield return VenueLoadCommand.Create();
         yield return ReplayCommand.Create();
         yield return DemoCommand.Create();
         yield return ReportCommand.Create();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using FastMaker.Cli.Demo;
 using FastMaker.Venue;
 using FastMaker.Venue.Scenarios;
 
@@ -30,12 +32,14 @@ internal static class VenueCommand
         return command;
     }
 
+    // Serves until SIGINT (Ctrl+C) or SIGTERM, then stops the venue cleanly and exits 0. The scenario's dates are moved
+    // to start now, as demo does, so that its markets have not already ended.
     private static int Run(string scenarioName, int port, int gammaPort, bool noLimits)
     {
         Scenario scenario;
         try
         {
-            scenario = ScenarioLoader.Load(scenarioName);
+            scenario = DemoScenario.Load(scenarioName, DateTimeOffset.UtcNow);
         }
         catch (Exception e) when (e is ScenarioException or IOException or UnauthorizedAccessException)
         {
@@ -54,27 +58,33 @@ internal static class VenueCommand
             RateLimits = noLimits ? FastMaker.Venue.RateLimits.RateLimitSettings.Disabled : new FastMaker.Venue.RateLimits.RateLimitSettings(),
         };
         using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return RunAsync(scenario, options, stop.Token).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        // Cancelling the default action keeps the runtime from exiting at once (143 on SIGTERM): the venue is disposed
+        // (Kestrel closes its sockets, the flow loop ends) and the command returns 0.
+        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
+        return RunAsync(scenario, options, stop.Token).GetAwaiter().GetResult();
+    }
+
+    private static void Stop(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        context.Cancel = true;
+        stop.Cancel();
     }
 
     private static async Task<int> RunAsync(Scenario scenario, VenueOptions options, CancellationToken stop)
     {
-        await using var venue = await FastMaker.Venue.Venue.StartAsync(scenario, options).ConfigureAwait(false);
-        Console.WriteLine("clob " + venue.ClobUrl);
-        Console.WriteLine("ws " + venue.WsUrl);
-        Console.WriteLine("gamma " + venue.GammaUrl);
+        await using (var venue = await FastMaker.Venue.Venue.StartAsync(scenario, options).ConfigureAwait(false))
+        {
+            Console.WriteLine("clob " + venue.ClobUrl);
+            Console.WriteLine("ws " + venue.WsUrl);
+            Console.WriteLine("gamma " + venue.GammaUrl);
+            Console.Out.Flush();
+            try { await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false); }
+            catch (OperationCanceledException) { }
+        }
+        // Printed after the venue is disposed: a supervisor reading it knows the ports are closed.
+        Console.WriteLine("venue: stopped");
         Console.Out.Flush();
-        try { await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false); }
-        catch (OperationCanceledException) { }
         return 0;
     }
 }

@@ -153,8 +153,10 @@ internal static class FieldArithmetic
         d = u2 < d ? 1UL : 0UL;
         ulong u3 = s3 + d;
         d = u3 < d ? 1UL : 0UL;
-        if ((c | d) != 0) r = new U256(u0, u1, u2, u3);
-        else r = new U256(s0, s1, s2, s3);
+        // A mask, not a branch: whether the sum wraps is a coin flip for random operands, so a branch here is
+        // mispredicted about half the time (a dozen of these per point addition or doubling).
+        ulong mask = 0UL - (c | d);
+        r = new U256(s0 ^ ((s0 ^ u0) & mask), s1 ^ ((s1 ^ u1) & mask), s2 ^ ((s2 ^ u2) & mask), s3 ^ ((s3 ^ u3) & mask));
     }
 
     /// <summary>r = a - b mod p.</summary>
@@ -175,21 +177,16 @@ internal static class FieldArithmetic
         bw2 = a.L3 < b.L3 ? 1UL : 0UL;
         ulong d3 = t - bw;
         bw = bw2 | (t < bw ? 1UL : 0UL);
-        if (bw != 0)
-        {
-            // a - b + p = (a - b + 2^256) - Fold, which cannot borrow again since a - b + p >= 1.
-            ulong e0 = d0 - Fold;
-            ulong e = d0 < Fold ? 1UL : 0UL;
-            ulong e1 = d1 - e;
-            e = d1 < e ? 1UL : 0UL;
-            ulong e2 = d2 - e;
-            e = d2 < e ? 1UL : 0UL;
-            r = new U256(e0, e1, e2, d3 - e);
-        }
-        else
-        {
-            r = new U256(d0, d1, d2, d3);
-        }
+        // On a borrow, a - b + p = (a - b + 2^256) - Fold, which cannot borrow again since a - b + p >= 1. Fold is
+        // masked in rather than branched on: the borrow is a coin flip for random operands (see Add).
+        ulong fold = Fold & (0UL - bw);
+        ulong e0 = d0 - fold;
+        ulong e = d0 < fold ? 1UL : 0UL;
+        ulong e1 = d1 - e;
+        e = d1 < e ? 1UL : 0UL;
+        ulong e2 = d2 - e;
+        e = d2 < e ? 1UL : 0UL;
+        r = new U256(e0, e1, e2, d3 - e);
     }
 
     /// <summary>r = -a mod p.</summary>

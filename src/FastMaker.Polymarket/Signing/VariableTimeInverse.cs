@@ -50,16 +50,14 @@ internal static class VariableTimeInverse
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsOne(in U256 x) => ((x.L0 ^ 1) | x.L1 | x.L2 | x.L3) == 0;
 
-    // x / 2 mod m: x even halves directly; x odd becomes (x + m) / 2, with the 257th bit shifted back in.
+    // x / 2 mod m: x even halves directly; x odd becomes (x + m) / 2, with the 257th bit shifted back in. m is added
+    // under a mask, not a branch: x's parity is a coin flip, so a branch would be mispredicted half the time.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Halve(ref U256 x, in U256 m)
     {
-        if ((x.L0 & 1) == 0)
-        {
-            ShiftRight1(ref x, 0);
-            return;
-        }
-        U256.AddCarry(x, m, out x, out ulong carry);
+        ulong mask = 0UL - (x.L0 & 1);
+        U256 addend = new(m.L0 & mask, m.L1 & mask, m.L2 & mask, m.L3 & mask);
+        U256.AddCarry(x, addend, out x, out ulong carry);
         ShiftRight1(ref x, carry);
     }
 
@@ -72,10 +70,13 @@ internal static class VariableTimeInverse
         x.L3 = (x.L3 >> 1) | (topBit << 63);
     }
 
+    // x - y mod m, adding m back under a mask (the borrow is a coin flip, as in Halve).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SubMod(ref U256 x, in U256 y, in U256 m)
     {
         U256.SubBorrow(x, y, out x, out ulong borrow);
-        if (borrow != 0) U256.AddCarry(x, m, out x, out _);
+        ulong mask = 0UL - borrow;
+        U256 addend = new(m.L0 & mask, m.L1 & mask, m.L2 & mask, m.L3 & mask);
+        U256.AddCarry(x, addend, out x, out _);
     }
 }
