@@ -9,6 +9,7 @@ using FastMaker.Engine.Registry;
 using FastMaker.Engine.Risk;
 using FastMaker.Engine.Signals;
 using FastMaker.Engine.Time;
+using FastMaker.Primitives;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging;
 
@@ -24,6 +25,8 @@ public sealed class EngineCore
     private readonly long[] _eventsByKind = new long[Enum.GetValues<InboundKind>().Length];
     private readonly TrackerLiveOrders _liveOrders;
     private long _lastFrame = -1;
+    private UInt256 _lastAssetId;
+    private int _lastTokenIndex = -1;
 
     /// <summary>Creates an engine over a registry.</summary>
     /// <param name="registry">Markets and tokens.</param>
@@ -329,14 +332,36 @@ public sealed class EngineCore
     /// <summary>Finds the dense token index from the payload's asset id; the registry belongs to this thread.</summary>
     private int ResolveToken(ref InboundEvent e) => e.Kind switch
     {
-        InboundKind.BookBegin or InboundKind.BookEnd => Registry.TokenIndexOf(e.Payload.Book.AssetId),
-        InboundKind.PriceChange => Registry.TokenIndexOf(e.Payload.PriceChange.AssetId),
-        InboundKind.TickSizeChange => Registry.TokenIndexOf(e.Payload.TickSizeChange.AssetId),
-        InboundKind.LastTradePrice => Registry.TokenIndexOf(e.Payload.LastTrade.AssetId),
-        InboundKind.BestBidAsk => Registry.TokenIndexOf(e.Payload.BestBidAsk.AssetId),
-        InboundKind.OrderUpdate => Registry.TokenIndexOf(e.Payload.Order.AssetId),
-        InboundKind.Trade or InboundKind.TradeEnd => Registry.TokenIndexOf(e.Payload.Trade.AssetId),
-        InboundKind.TradeMakerOrder => Registry.TokenIndexOf(e.Payload.MakerOrder.AssetId),
+        InboundKind.BookBegin or InboundKind.BookEnd => TokenIndexOf(e.Payload.Book.AssetId),
+        InboundKind.PriceChange => TokenIndexOf(e.Payload.PriceChange.AssetId),
+        InboundKind.TickSizeChange => TokenIndexOf(e.Payload.TickSizeChange.AssetId),
+        InboundKind.LastTradePrice => TokenIndexOf(e.Payload.LastTrade.AssetId),
+        InboundKind.BestBidAsk => TokenIndexOf(e.Payload.BestBidAsk.AssetId),
+        InboundKind.OrderUpdate => TokenIndexOf(e.Payload.Order.AssetId),
+        InboundKind.Trade or InboundKind.TradeEnd => TokenIndexOf(e.Payload.Trade.AssetId),
+        InboundKind.TradeMakerOrder => TokenIndexOf(e.Payload.MakerOrder.AssetId),
         _ => -1,
     };
+
+    /// <summary>
+    /// The registry lookup with a one-entry memo: consecutive events (a frame's entries, a snapshot's begin and end)
+    /// mostly name the same asset, and a known token's index never changes. Unknown ids are not remembered (they
+    /// may be added by a metadata refresh).
+    /// </summary>
+    private int TokenIndexOf(in UInt256 assetId)
+    {
+        if (_lastTokenIndex >= 0 && assetId == _lastAssetId)
+        {
+            return _lastTokenIndex;
+        }
+
+        var index = Registry.TokenIndexOf(assetId);
+        if (index >= 0)
+        {
+            _lastAssetId = assetId;
+            _lastTokenIndex = index;
+        }
+
+        return index;
+    }
 }

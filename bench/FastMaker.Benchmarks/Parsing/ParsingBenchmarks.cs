@@ -11,8 +11,8 @@ namespace FastMaker.Benchmarks.Parsing;
 /// The channel parsers (span fast path, the default) against the same parsers held to their
 /// Utf8JsonReader reference path, against JsonSerializer into plain DTOs, and against a bare
 /// Utf8JsonReader token walk, on the same frames: a 2-entry price_change, a 40-level book (20 bids
-/// + 20 asks of the recorded book, indented, about 2.7 KB; also compact, as the venue sends it) and a
-/// user trade with 3 maker orders. Run with
+/// + 20 asks of the recorded book, indented, about 2.7 KB) and a user trade with 3 maker orders, each
+/// indented as the fixtures are and also compact, as the venue sends them. Run with
 /// <c>dotnet run -c Release --project bench/FastMaker.Benchmarks -- --filter '*ParsingBenchmarks*'</c>
 /// (the <see cref="QuietSliceConfig"/> job: read its Min column on a loaded machine).
 /// </summary>
@@ -26,6 +26,8 @@ public class ParsingBenchmarks
     private readonly UserChannelParser _userReader = new() { FastPathEnabled = false };
     private byte[] _bookCompact = [];
     private ReadOnlySequence<byte> _bookCompactSeq;
+    private ReadOnlySequence<byte> _priceChangeCompactSeq;
+    private ReadOnlySequence<byte> _tradeCompactSeq;
     private byte[] _priceChange = [];
     private byte[] _book = [];
     private byte[] _trade = [];
@@ -48,6 +50,8 @@ public class ParsingBenchmarks
         _priceChangeSeq = new ReadOnlySequence<byte>(_priceChange);
         _bookSeq = new ReadOnlySequence<byte>(_book);
         _tradeSeq = new ReadOnlySequence<byte>(_trade);
+        _priceChangeCompactSeq = new ReadOnlySequence<byte>(JsonSerializer.SerializeToUtf8Bytes(JsonNode.Parse(_priceChange)));
+        _tradeCompactSeq = new ReadOnlySequence<byte>(JsonSerializer.SerializeToUtf8Bytes(JsonNode.Parse(_trade)));
         Warm();
         Console.WriteLine($"// frame sizes: price_change {_priceChange.Length} B, book {_book.Length} B (compact {_bookCompact.Length} B), trade {_trade.Length} B");
     }
@@ -67,6 +71,8 @@ public class ParsingBenchmarks
                 Book40_ReaderPath();
                 Trade3Makers_Parser();
                 Trade3Makers_ReaderPath();
+                PriceChange2Compact_Parser();
+                Trade3MakersCompact_Parser();
             }
 
             Thread.Sleep(300);
@@ -160,6 +166,22 @@ public class ParsingBenchmarks
     {
         var sink = default(BenchUserSink);
         _user.Parse(_tradeSeq, ref sink);
+        return sink.Checksum;
+    }
+
+    [Benchmark]
+    public long Trade3MakersCompact_Parser()
+    {
+        var sink = default(BenchUserSink);
+        _user.Parse(_tradeCompactSeq, ref sink);
+        return sink.Checksum;
+    }
+
+    [Benchmark]
+    public long PriceChange2Compact_Parser()
+    {
+        var sink = default(BenchMarketSink);
+        _market.Parse(_priceChangeCompactSeq, ref sink);
         return sink.Checksum;
     }
 

@@ -14,10 +14,11 @@ public sealed class BookStage
     private readonly long _staleAfterMs;
     private OrderBook?[] _books = new OrderBook?[64];
 
-    // Top-of-book statements awaiting the end of their frame; a frame touches few assets.
-    private const int PendingCapacity = 64;
-    private readonly Dictionary<int, ExpectedTop> _pendingTop = new(PendingCapacity);
-    private readonly int[] _pendingTokens = new int[PendingCapacity];
+    // Top-of-book statements awaiting the end of their frame, one per token (the last one wins). A frame touches
+    // one or two assets, so a linear search of two small arrays beats a dictionary (whose Clear alone wiped its
+    // whole capacity every frame); they grow, rarely, when a frame touches more.
+    private int[] _pendingTokens = new int[8];
+    private ExpectedTop[] _pendingTop = new ExpectedTop[8];
     private int _pendingCount;
 
     // The snapshot being applied (events of one book message arrive consecutively).
@@ -190,12 +191,7 @@ public sealed class BookStage
         {
             // The venue states the top of book after its update; a message may touch one asset several times,
             // so the statement is checked once the whole frame has been applied (VerifyFrame).
-            if (!_pendingTop.ContainsKey(token))
-            {
-                _pendingTokens[_pendingCount++ & (PendingCapacity - 1)] = token;
-            }
-
-            _pendingTop[token] = new ExpectedTop(change.HasBestBid, change.BestBid, change.HasBestAsk, change.BestAsk);
+            PendingTop(token) = new ExpectedTop(change.HasBestBid, change.BestBid, change.HasBestAsk, change.BestAsk);
         }
 
         return token;
@@ -212,11 +208,13 @@ public sealed class BookStage
             return;
         }
 
-        var count = Math.Min(_pendingCount, PendingCapacity);
+        var count = _pendingCount;
+        _pendingCount = 0;
         for (var i = 0; i < count; i++)
         {
             var token = _pendingTokens[i];
-            if (!_pendingTop.Remove(token, out var expected) || Book(token) is not { IsTrusted: true } book)
+            ref readonly var expected = ref _pendingTop[i];
+            if (Book(token) is not { IsTrusted: true } book)
             {
                 continue;
             }
@@ -230,9 +228,28 @@ public sealed class BookStage
                 Resync.OnUntrusted(token, book.UntrustedReason, _lastEventMs);
             }
         }
+    }
 
-        _pendingTop.Clear();
-        _pendingCount = 0;
+    /// <summary>The slot for a token's top-of-book statement in this frame (added when the token is new to it).</summary>
+    private ref ExpectedTop PendingTop(int token)
+    {
+        for (var i = 0; i < _pendingCount; i++)
+        {
+            if (_pendingTokens[i] == token)
+            {
+                return ref _pendingTop[i];
+            }
+        }
+
+        if (_pendingCount == _pendingTokens.Length)
+        {
+            // Cold: a frame touching more assets than ever before.
+            Array.Resize(ref _pendingTokens, _pendingCount * 2);
+            Array.Resize(ref _pendingTop, _pendingCount * 2);
+        }
+
+        _pendingTokens[_pendingCount] = token;
+        return ref _pendingTop[_pendingCount++];
     }
 
     private readonly record struct ExpectedTop(bool HasBid, Price Bid, bool HasAsk, Price Ask);

@@ -2,7 +2,9 @@ namespace FastMaker.Polymarket.Parsing;
 
 /// <summary>
 /// A rejected frame or event: the reason and the byte offset in the frame where the parser
-/// found the problem (the start of the offending token, or of the object for a missing field).
+/// found the problem (the start of the offending token, or of the object for a missing field;
+/// for malformed JSON the byte at which the reader detected it). The offset counts from the start
+/// of the frame and never depends on how the frame was split into segments.
 /// </summary>
 public readonly struct FrameError
 {

@@ -409,6 +409,50 @@ internal static class JsonScan
         return true;
     }
 
+    /// <summary>
+    /// The byte offset in the frame where <see cref="Utf8JsonReader"/> found a syntax error, from the exception's line and
+    /// position in that line (cold). Unlike the reader's <c>BytesConsumed</c> at the throw, which a multi-segment reader
+    /// may have rolled back to the start of its segment, this does not depend on how the frame is split into segments.
+    /// </summary>
+    public static long SyntaxErrorOffset(in ReadOnlySequence<byte> frame, JsonException error, long fallback)
+    {
+        if (error.LineNumber is not { } line || error.BytePositionInLine is not { } column || line < 0 || column < 0)
+        {
+            return fallback;
+        }
+
+        // The reader counts lines by '\n' alone (a raw newline inside a string is itself the error).
+        long lineStart = 0;
+        long seen = 0;
+        long running = 0;
+        foreach (ReadOnlyMemory<byte> segment in frame)
+        {
+            ReadOnlySpan<byte> span = segment.Span;
+            int from = 0;
+            while (seen < line)
+            {
+                int n = span.Slice(from).IndexOf((byte)'\n');
+                if (n < 0)
+                {
+                    break;
+                }
+
+                from += n + 1;
+                seen++;
+                lineStart = running + from;
+            }
+
+            if (seen == line)
+            {
+                break;
+            }
+
+            running += span.Length;
+        }
+
+        return Math.Min(lineStart + column, frame.Length);
+    }
+
     /// <summary>True when the frame holds only JSON whitespace (cold: called after the reader rejected it).</summary>
     public static bool IsBlank(in ReadOnlySequence<byte> frame)
     {

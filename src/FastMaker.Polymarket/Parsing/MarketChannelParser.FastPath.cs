@@ -298,6 +298,38 @@ public sealed partial class MarketChannelParser
         }
     }
 
+    /// <summary>
+    /// The usual keys of a change entry, matched with their quotes by a fixed compare (as the level loop does): on a
+    /// match <paramref name="i"/> moves to the value, as <see cref="SpanJson.TryPropertyName"/> would. Anything else
+    /// (another key, an escape, no colon) returns <see cref="MarketField.Other"/> with <paramref name="i"/> unchanged,
+    /// for the general route.
+    /// </summary>
+    private static MarketField ChangeFieldAt(ReadOnlySpan<byte> f, ref int i)
+    {
+        ReadOnlySpan<byte> rest = f.Slice(i);
+        (MarketField field, int length) = rest.StartsWith("\"asset_id\""u8) ? (MarketField.AssetId, 10)
+            : rest.StartsWith("\"price\""u8) ? (MarketField.Price, 7)
+            : rest.StartsWith("\"size\""u8) ? (MarketField.Size, 6)
+            : rest.StartsWith("\"side\""u8) ? (MarketField.Side, 6)
+            : rest.StartsWith("\"hash\""u8) ? (MarketField.Hash, 6)
+            : rest.StartsWith("\"best_bid\""u8) ? (MarketField.BestBid, 10)
+            : rest.StartsWith("\"best_ask\""u8) ? (MarketField.BestAsk, 10)
+            : (MarketField.Other, 0);
+        if (field == MarketField.Other)
+        {
+            return MarketField.Other;
+        }
+
+        int p = SpanJson.SkipWhitespace(f, i + length);
+        if (!SpanJson.At(f, p, (byte)':'))
+        {
+            return MarketField.Other;
+        }
+
+        i = SpanJson.SkipWhitespace(f, p + 1);
+        return field;
+    }
+
     /// <summary>The entries of <c>price_changes</c> or legacy <c>changes</c>. <paramref name="i"/> holds '['.</summary>
     private bool TryScanChanges(ReadOnlySpan<byte> f, ref int i, PriceChangeFormat format)
     {
@@ -335,12 +367,17 @@ public sealed partial class MarketChannelParser
             {
                 while (true)
                 {
-                    if (!SpanJson.TryPropertyName(f, ref i, out ReadOnlySpan<byte> name))
+                    MarketField field = ChangeFieldAt(f, ref i);
+                    if (field == MarketField.Other)
                     {
-                        return false;
+                        if (!SpanJson.TryPropertyName(f, ref i, out ReadOnlySpan<byte> name))
+                        {
+                            return false;
+                        }
+
+                        field = MarketFieldNames.Lookup(name);
                     }
 
-                    MarketField field = MarketFieldNames.Lookup(name);
                     bool ok;
                     if (field is MarketField.AssetId or MarketField.Price or MarketField.Size or MarketField.Side
                         or MarketField.Hash or MarketField.BestBid or MarketField.BestAsk)

@@ -126,10 +126,10 @@ public sealed partial class MarketChannelParser
             // Anything after the root value (a second value, garbage) makes the reader throw.
             reader.Read();
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
             bool blank = reader.TokenType == JsonTokenType.None && JsonScan.IsBlank(frame);
-            ReportError(ref sink, blank ? FrameErrorReason.EmptyFrame : FrameErrorReason.MalformedJson, reader.BytesConsumed);
+            ReportError(ref sink, blank ? FrameErrorReason.EmptyFrame : FrameErrorReason.MalformedJson, JsonScan.SyntaxErrorOffset(frame, e, reader.BytesConsumed));
         }
     }
 

@@ -32,6 +32,12 @@ internal static class SpanJson
             return i;
         }
 
+        // Indented frames put one space after every colon: taken here too, without the call.
+        if ((uint)(i + 1) < (uint)f.Length && f[i] == (byte)' ' && f[i + 1] > (byte)' ')
+        {
+            return i + 1;
+        }
+
         return SkipWhitespaceRun(f, i);
     }
 

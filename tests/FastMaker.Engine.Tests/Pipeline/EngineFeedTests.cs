@@ -74,6 +74,83 @@ public class EngineFeedTests
         Assert.Equal(2, _engine.EventCount(InboundKind.PriceChange));
     }
 
+    private static string Entry(string asset, string price, string side, string size, string bestBid, string bestAsk) =>
+        $"{{\"asset_id\":\"{asset}\",\"price\":\"{price}\",\"side\":\"{side}\",\"size\":\"{size}\"," +
+        $"\"hash\":\"bf32b3746fff40c76c98021b7f3f07261169dd26\",\"best_bid\":\"{bestBid}\",\"best_ask\":\"{bestAsk}\"}}";
+
+    private static string Changes(params string[] entries) =>
+        $"{{\"event_type\":\"price_change\",\"market\":\"{Condition}\",\"timestamp\":\"1786604072300\",\"price_changes\":[" +
+        string.Join(",", entries) + "]}";
+
+    [Fact]
+    public void OneFrame_SameTokenTwice_ChecksOnlyTheLastTopOfBookStatement()
+    {
+        Feed(Book(Yes, "0.01", [("0.48", "100")], [("0.52", "80")]), 1_000);
+        // Each statement is true right after its own entry; the first is stale once the second is applied.
+        Feed(Changes(Entry(Yes, "0.49", "BUY", "10", "0.49", "0.52"), Entry(Yes, "0.49", "BUY", "0", "0.48", "0.52")), 1_100);
+        Feed("PONG", 1_150);
+
+        Assert.True(_engine.Books.Book(YesIndex)!.IsTrusted);
+        Assert.Equal(0, _engine.Books.TopOfBookMismatches);
+    }
+
+    [Fact]
+    public void OneFrame_TwoTokens_OnlyTheDisagreeingBookBecomesUntrusted()
+    {
+        Feed(Book(Yes, "0.01", [("0.48", "100")], [("0.52", "80")]), 1_000);
+        Feed(Book(No, "0.01", [("0.48", "100")], [("0.52", "80")]), 1_000);
+        Feed(Changes(Entry(Yes, "0.49", "BUY", "10", "0.49", "0.52"), Entry(No, "0.51", "SELL", "5", "0.48", "0.50")), 1_100);
+        Feed("PONG", 1_150);
+
+        var noIndex = _engine.Registry.TokenIndexOf(UInt256.Parse(No));
+        Assert.True(_engine.Books.Book(YesIndex)!.IsTrusted);
+        Assert.Equal(BookUntrustedReason.HashMismatch, _engine.Books.Book(noIndex)!.UntrustedReason);
+        Assert.Equal(1, _engine.Books.TopOfBookMismatches);
+    }
+
+    [Fact]
+    public void OneFrame_ManyTokens_ChecksEveryStatementOnceAndForgetsThemAfterwards()
+    {
+        // Twelve tokens in one frame: more than the pending checks' first capacity.
+        var registry = new MarketRegistry();
+        var ids = new string[12];
+        for (var m = 0; m < 6; m++)
+        {
+            ids[2 * m] = (1_000_000_000_000UL + (ulong)m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ids[(2 * m) + 1] = (2_000_000_000_000UL + (ulong)m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var condition = new byte[32];
+            condition[31] = (byte)(m + 1);
+            registry.GetOrAdd(Hash32.FromBytes(condition), UInt256.Parse(ids[2 * m]), UInt256.Parse(ids[(2 * m) + 1]));
+        }
+
+        var engine = new EngineCore(registry, new EngineOptions { StaleAfterMs = 5_000 });
+        var translator = new FrameTranslator<DirectEngineTarget>(new DirectEngineTarget(engine));
+        long frame = 0;
+        void FeedTo(string json)
+        {
+            translator.BeginFrame(InboundChannel.Market, 0, 1_000 + frame, frame++);
+            _parser.Parse(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(json)), ref translator);
+        }
+
+        foreach (var id in ids)
+        {
+            FeedTo(Book(id, "0.01", [("0.48", "100")], [("0.52", "80")]));
+        }
+
+        // Every entry tells the truth except the last token's.
+        FeedTo(Changes(ids.Select((id, i) => Entry(id, "0.49", "BUY", "10", i == 11 ? "0.47" : "0.49", "0.52")).ToArray()));
+        FeedTo("PONG");
+        FeedTo("PONG"); // a second boundary finds nothing pending
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var book = engine.Books.Book(registry.TokenIndexOf(UInt256.Parse(ids[i])))!;
+            Assert.Equal(i == 11 ? BookUntrustedReason.HashMismatch : BookUntrustedReason.None, book.UntrustedReason);
+        }
+
+        Assert.Equal(1, engine.Books.TopOfBookMismatches);
+    }
+
     [Fact]
     public void PriceChange_WhoseTopOfBookDisagrees_MarksBookUntrusted()
     {

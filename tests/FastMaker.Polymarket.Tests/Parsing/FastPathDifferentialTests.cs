@@ -232,6 +232,28 @@ public class FastPathDifferentialTests
         new Differ().AssertSame(Encoding.UTF8.GetBytes(text), text);
     }
 
+    /// <summary>The change entries' keys are matched by a fixed compare before the general route: spacing, near-miss
+    /// names, escapes, duplicates, order and missing colons must all come out as the reader says.</summary>
+    [Theory]
+    [InlineData("\"asset_id\" : \"1\", \"price\" :\"0.5\" ,\"size\":\"1\",\"side\":\"BUY\"")]
+    [InlineData("\"asset_id\":\"1\",\"price\":\"0.5\",\"size\":\"1\",\"side\":\"BUY\",\"pricex\":\"9\",\"size_\":1")]
+    [InlineData("\"asset_id\":\"1\",\"price\":\"0.5\",\"price\":\"0.6\",\"size\":\"1\",\"side\":\"BUY\"")]
+    [InlineData("\"asset_id\":\"1\",\"pr\\u0069ce\":\"0.5\",\"size\":\"1\",\"side\":\"BUY\"")]
+    [InlineData("\"asset_id\":\"1\",\"price\"\"0.5\",\"size\":\"1\",\"side\":\"BUY\"")]
+    [InlineData("\"asset_id\":\"1\",\"price\" ")]
+    [InlineData("\"hash\":\"56621a121a47ed9333273e21c83b660cff37ae50\",\"best_bid\":\"0.4\",\"best_ask\":\"0.6\",\"side\":\"SELL\",\"size\":\"2\",\"price\":\"0.5\",\"asset_id\":\"1\"")]
+    [InlineData("\"asset_id\":\"1\",\"price\":\"0.5\",\"size\":\"1\",\"side\":\"BUY\",\"best_bid\":null,\"best_ask\":\"\"")]
+    [InlineData("\"asset_id\":\"1\",\"price\":0.5,\"size\":\"1\",\"side\":\"BUY\",\"hash\":7")]
+    [InlineData("\"asset_id\":\"1\",\"price\":\"0.5\",\"size\":\"1\",\"side\":\"BUY\",\"price_changes\":[]")]
+    [InlineData("\"asset_id\":\"1\",\"price\":\"0.5\",\"side\":\"BUY\"")]
+    [InlineData("\"asset_id\":\"1\",\"size\":\"1\",\"side\":\"BUY\"")]
+    public void ChangeEntryKeys_FastPathEqualsReader(string entry)
+    {
+        string text = "{\"event_type\":\"price_change\",\"market\":\"0x5f65177b394277fd294cd75650044e32ba009a95022d88a0c1d565897d72f8f1\"," +
+            "\"timestamp\":\"1757908892351\",\"price_changes\":[{" + entry + "},{\"asset_id\":\"2\",\"price\":\"0.4\",\"size\":\"3\",\"side\":\"SELL\"}]}";
+        new Differ().AssertSame(Encoding.UTF8.GetBytes(text), text);
+    }
+
     [Fact]
     public void FastRun_ByteMutations_FastPathEqualsReader()
     {

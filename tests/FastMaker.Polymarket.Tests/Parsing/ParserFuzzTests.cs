@@ -31,6 +31,30 @@ public class ParserFuzzTests
     }
 
     [Fact]
+    public void MalformedFrame_SplitInsideTheRejectedToken_ReportsTheSameReasonAndOffset()
+    {
+        // Found by the long run (seed 7, case 43317): an unquoted value whose first byte ends a segment made the
+        // multi-segment reader report byte 0 instead of the whole frame's offset.
+        byte[] frame = "{\n  \"asset_id\": \"1\",\n  \"event_type\":  tick_size_change\",\n  \"market\": \"0x1\"\n}\n"u8.ToArray();
+        int bad = Array.IndexOf(frame, (byte)'t', Array.IndexOf(frame, (byte)':', 20));
+        var whole = RecordingMarketSink.Create();
+        new MarketChannelParser().Parse(new ReadOnlySequence<byte>(frame), ref whole);
+        FrameError expected = Assert.Single(whole.Errors);
+        Assert.Equal(FrameErrorReason.MalformedJson, expected.Reason);
+        Assert.Equal(bad + 1, expected.ByteOffset); // 't' starts "true"; the reader rejects the 'i' after it
+
+        for (int cut = 1; cut < frame.Length; cut++)
+        {
+            var market = RecordingMarketSink.Create();
+            new MarketChannelParser().Parse(Split(frame, cut), ref market);
+            Assert.Equal(expected, Assert.Single(market.Errors));
+            var user = RecordingUserSink.Create();
+            new UserChannelParser().Parse(Split(frame, cut), ref user);
+            Assert.Equal(expected, Assert.Single(user.Errors));
+        }
+    }
+
+    [Fact]
     public void LongRun_OneMillionMutations_WhenEnabled()
     {
         if (Environment.GetEnvironmentVariable("FASTMAKER_FUZZ_LONG") != "1")
@@ -71,8 +95,13 @@ public class ParserFuzzTests
 
             Assert.True(m1.Calls.Count <= frame.Length + 2, "unbounded market output");
             Assert.True(u1.Calls.Count <= frame.Length + 2, "unbounded user output");
-            Assert.Equal(m1.Calls, m2.Calls);
-            Assert.Equal(u1.Calls, u2.Calls);
+            if (!m1.Calls.SequenceEqual(m2.Calls) || !u1.Calls.SequenceEqual(u2.Calls))
+            {
+                Assert.Fail(
+                    $"case {i}: splitting at byte {cut} changed the calls; frame {Convert.ToBase64String(frame)}\n" +
+                    $"market whole: {string.Join(" | ", m1.Calls)}\nmarket split: {string.Join(" | ", m2.Calls)}\n" +
+                    $"user whole: {string.Join(" | ", u1.Calls)}\nuser split: {string.Join(" | ", u2.Calls)}");
+            }
             if (!wellFormed)
             {
                 broken++;
