@@ -42,6 +42,24 @@ public sealed class LiveCommandTests : IDisposable
         Assert.Equal(LiveProfile.Conservative, settings.Profile);
         Assert.Equal(0, settings.Seconds);
         Assert.Empty(settings.Markets);
+        Assert.False(settings.AdoptRestingOrders); // recovery cancels what a killed run left resting, unless asked
+    }
+
+    [Fact]
+    public void AdoptResting_SelectsAdoptionAtStartupRecovery()
+    {
+        var v = Valid();
+        var raw = new LiveArguments.Raw { Clob = v.Clob, Ws = v.Ws, Gamma = v.Gamma, KeyFile = v.KeyFile, AdoptResting = true };
+        Assert.True(LiveArguments.TryCreate(raw, _ => null, out var settings, out var error), error);
+        Assert.True(settings!.AdoptRestingOrders);
+    }
+
+    [Fact]
+    public void AdoptRestingFlag_IsParsedFromTheCommandLine()
+    {
+        var live = FastMaker.Cli.Commands.LiveCommand.Create();
+        Assert.True(live.Parse(["--adopt-resting"]).GetValue<bool>("--adopt-resting"));
+        Assert.False(live.Parse([]).GetValue<bool>("--adopt-resting"));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using FastMaker.Engine.Hosting;
 using FastMaker.Engine.Orders;
 using FastMaker.Engine.Risk;
 using FastMaker.Primitives;
+using FastMaker.Venue.Matching;
 using Xunit.Abstractions;
 
 namespace FastMaker.Integration.Tests;
@@ -102,6 +103,63 @@ public sealed class AcceptanceRestartTests(ITestOutputHelper output) : IDisposab
 
             await host2.StopAsync();
             Assert.Empty(venue.WithEngine(e => e.OpenOrders(host2.ApiKey)));
+            var final = await VenueComparison.CompareAsync(host2.Clob, host2.Engine, host2.Address, host2.ApiKey, 0);
+            Assert.True(final.Count == 0, string.Join("\n", final));
+        }
+        finally
+        {
+            await host2.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A fill while the engine is down (MATCHED at the venue, MINED and CONFIRMED still to come): start-up recovery stores it
+    /// from the venue's trade list and adopts the order; its later statuses on the user channel must settle that fill, not
+    /// add it again on top of the venue's balance (the crash soak's 104.06 vs 94.74 shares in adopt mode).
+    /// </summary>
+    [Fact]
+    public async Task Restart_Adopting_AFillMadeWhileDown_CountsItOnce_AfterItsStatusesArrive()
+    {
+        var market = AcceptanceRig.QuietMarket(3);
+        await using var venue = await AcceptanceRig.StartVenueAsync(TimeSpan.FromMinutes(5), market);
+        var key = AcceptanceRig.NewKey();
+        var storePath = Path.Combine(_dir, "adopt.db");
+
+        var probe1 = new AcceptanceProbe();
+        string apiKey;
+        await using (var host1 = await LiveEngineHost.StartAsync(AcceptanceRig.Options(venue, key, storePath, probe1, cancelAllOnStop: false)))
+        {
+            await probe1.WaitAsync(s => s.AllMarketsActive, "the gate to see the market Active");
+            apiKey = host1.ApiKey;
+            Assert.True(host1.SubmitOperatorOrder(AcceptanceRig.Bid(host1, 0, "0.40", "100")));
+            await probe1.WaitAsync(s => s.Open.Count(o => o.State == OrderState.Live) == 1, "the live bid");
+            await host1.StopAsync();
+        }
+
+        // Down: a counterparty fills 30 of our resting bid; the trade is MATCHED, its settlement still to come.
+        var counter = AcceptanceRig.CounterpartySells(venue, market, "0.40", "30");
+        Assert.True(counter.Success, counter.ErrorMsg);
+        var trade = Assert.Single(venue.WithEngine(e => e.Trades(apiKey)));
+        Assert.Equal(TradeStatus.Matched, trade.Status);
+
+        var probe2 = new AcceptanceProbe();
+        var host2 = await LiveEngineHost.StartAsync(AcceptanceRig.Options(venue, key, storePath, probe2));
+        try
+        {
+            var yes = host2.Engine.Registry.Market(0).YesIndex;
+            await probe2.WaitAsync(_ => probe2.AfterReconcile is not null, "the start-up reconciliation");
+            Assert.Equal(30_000_000, probe2.AfterReconcile!.Shares[yes]);
+            Assert.Equal(Quantity.Parse("30"), Assert.Single(probe2.AfterReconcile.Open).Filled);
+
+            // Wait for the venue to settle the trade (MINED, then CONFIRMED, both sent on the user channel after our start).
+            for (var i = 0; i < 300 && venue.WithEngine(e => e.Trades(apiKey))[0].Status != TradeStatus.Confirmed; i++)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Equal(TradeStatus.Confirmed, venue.WithEngine(e => e.Trades(apiKey))[0].Status);
+            await host2.StopAsync();
+            Assert.Equal(30_000_000, host2.Engine.Positions.Shares(yes));
             var final = await VenueComparison.CompareAsync(host2.Clob, host2.Engine, host2.Address, host2.ApiKey, 0);
             Assert.True(final.Count == 0, string.Join("\n", final));
         }

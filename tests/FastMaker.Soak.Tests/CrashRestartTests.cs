@@ -18,7 +18,9 @@ namespace FastMaker.Soak.Tests;
 /// N times; a last run stops cleanly. Then our orders and fills (the store) and positions (the store and the last run's
 /// JSON) must equal the venue's own records: no phantom order, no lost order, no missing or extra fill, and the store
 /// opens without corruption after every kill. 20 kills (about 1.5 minutes), or FASTMAKER_SOAK_KILLS; the seed is
-/// FASTMAKER_SOAK_SEED (default 6).
+/// FASTMAKER_SOAK_SEED (default 6). Recovery cancels the orders a killed run left resting (the default), or adopts them
+/// with FASTMAKER_SOAK_ADOPT=1 (<c>--adopt-resting</c>). The venue plays the built-in scenario FASTMAKER_SOAK_SCENARIO
+/// (default calm, where fills are rare; toxic-burst trades more and fails some settlements).
 /// </summary>
 public sealed class CrashRestartTests : IDisposable
 {
@@ -46,8 +48,11 @@ public sealed class CrashRestartTests : IDisposable
         var seed = int.TryParse(Environment.GetEnvironmentVariable("FASTMAKER_SOAK_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
             ? s : 6;
         var random = new Random(seed);
+        var adopt = Environment.GetEnvironmentVariable("FASTMAKER_SOAK_ADOPT") == "1";
+        var scenario = Environment.GetEnvironmentVariable("FASTMAKER_SOAK_SCENARIO") is { Length: > 0 } name ? name : "calm";
+        _log.WriteLine("recovery mode: " + (adopt ? "adopt resting orders" : "cancel resting orders") + ", seed " + seed + ", scenario " + scenario);
 
-        await using var venue = await FastMaker.Venue.Venue.StartAsync(DemoScenario.Load("calm", DateTimeOffset.UtcNow));
+        await using var venue = await FastMaker.Venue.Venue.StartAsync(DemoScenario.Load(scenario, DateTimeOffset.UtcNow));
         var keyBytes = RandomNumberGenerator.GetBytes(32);
         var keyFile = Path.Combine(_dir, "key.hex");
         File.WriteAllText(keyFile, Convert.ToHexString(keyBytes));
@@ -69,6 +74,10 @@ public sealed class CrashRestartTests : IDisposable
             "--clob", venue.ClobUrl, "--ws", venue.WsUrl, "--gamma", venue.GammaUrl, "--key-file", keyFile, "--store", store,
             "--profile", "demo", "--chain-id", venue.Options.ChainId.ToString(CultureInfo.InvariantCulture),
         };
+        if (adopt)
+        {
+            common.Add("--adopt-resting");
+        }
 
         // Every order of ours the venue ever showed open, sampled while the engine runs (the "lost order" witness).
         var seenOpen = new HashSet<Hash32>();

@@ -7,7 +7,7 @@ namespace FastMaker.Cli.Commands;
 
 /// <summary>
 /// <c>fastmaker live --clob URL --ws URL --gamma URL [--key-file PATH] [--funder ADDR] [--signature-type N] [--store FILE]
-/// [--seconds N] [--markets IDS] [--profile P] [--json FILE]</c>: the engine live against any Polymarket-compatible
+/// [--seconds N] [--markets IDS] [--profile P] [--json FILE] [--adopt-resting]</c>: the engine live against any Polymarket-compatible
 /// endpoint until SIGINT/SIGTERM (clean stop) or <c>--seconds</c>. The private key comes from <c>--key-file</c> or
 /// FASTMAKER_PRIVATE_KEY, never from the command line. Exit code 0 when the run ends equal to the venue's records, 1 when
 /// they differ, 2 for bad arguments or a failed start.
@@ -28,8 +28,12 @@ internal static class LiveCommand
         var markets = new Option<string?>("--markets") { Description = "Comma-separated condition ids to quote (default: every open market Gamma lists)." };
         var profile = new Option<string>("--profile") { Description = "conservative (default), production or demo (tight quotes, for test venues).", DefaultValueFactory = _ => "conservative" };
         var json = new Option<string?>("--json") { Description = "Write the final summary as one JSON object to this file." };
+        var adopt = new Option<bool>("--adopt-resting")
+        {
+            Description = "After an unclean stop, keep our orders still resting at the venue (adopted) instead of cancelling them (default).",
+        };
         var command = new Command("live", "Run the engine live against a Polymarket-compatible endpoint until SIGINT/SIGTERM or --seconds.");
-        foreach (var option in new Option[] { clob, ws, gamma, keyFile, funder, signatureType, chainId, store, seconds, markets, profile, json })
+        foreach (var option in new Option[] { clob, ws, gamma, keyFile, funder, signatureType, chainId, store, seconds, markets, profile, json, adopt })
         {
             command.Options.Add(option);
         }
@@ -49,6 +53,7 @@ internal static class LiveCommand
             Markets = parse.GetValue(markets),
             Profile = parse.GetValue(profile),
             Json = parse.GetValue(json),
+            AdoptResting = parse.GetValue(adopt),
         }));
         return command;
     }

@@ -51,6 +51,9 @@ public static class LiveArguments
 
         /// <summary><c>--json</c>.</summary>
         public string? Json { get; init; }
+
+        /// <summary><c>--adopt-resting</c>.</summary>
+        public bool AdoptResting { get; init; }
     }
 
     /// <summary>Validates <paramref name="raw"/>; <paramref name="environment"/> reads variables (tests pass their own).</summary>
@@ -142,6 +145,7 @@ public static class LiveArguments
             Markets = markets,
             Profile = profile,
             JsonPath = raw.Json,
+            AdoptRestingOrders = raw.AdoptResting,
         };
         return true;
     }

@@ -39,6 +39,7 @@ public static class LiveRunner
             ChainId = settings.ChainId,
             ConditionIds = settings.Markets.Count > 0 ? settings.Markets : null,
             StorePath = settings.StorePath,
+            CancelRestingOrdersOnRecovery = !settings.AdoptRestingOrders,
             SenderFactory = DemoSender.Factory(),
             Quote = QuoteOf(settings.Profile),
             Budget = BudgetOf(settings.Profile),

@@ -44,4 +44,7 @@ public sealed class LiveSettings
 
     /// <summary>File for the final summary as one JSON object, or null.</summary>
     public string? JsonPath { get; init; }
+
+    /// <summary>After an unclean stop, adopt our orders still resting at the venue instead of cancelling them (the default).</summary>
+    public bool AdoptRestingOrders { get; init; }
 }

@@ -486,8 +486,13 @@ public sealed class LiveEngineHost : IAsyncDisposable
         foreach (var f in stored.Fills)
         {
             // Only fills of restored orders matter: trades of orders we no longer track are not applied again.
-            Engine.Orders.RestoreFill(f.TradeId, f.OrderId, f.Size, f.Price, f.Status, (FillLiquidity)(byte)f.Liquidity,
-                (ClassificationSource)(byte)f.ClassificationSource, f.MatchMs);
+            // A fill not restored would count twice when its trade's later statuses arrive: say so.
+            if (Engine.Orders.RestoreFill(f.TradeId, f.OrderId, f.Size, f.Price, f.Status, (FillLiquidity)(byte)f.Liquidity,
+                    (ClassificationSource)(byte)f.ClassificationSource, f.MatchMs) == OrderEventOutcome.Invalid)
+            {
+                _log.LogError("store: fill {Trade} of order {Order} could not be restored (liquidity {Liquidity}, source {Source})",
+                    f.TradeId, f.OrderId, f.Liquidity, f.ClassificationSource);
+            }
         }
 
         if (restored > 0)

@@ -127,9 +127,10 @@ public sealed class LiveEngineOptions
 
     /// <summary>
     /// After an unclean stop, cancel our orders the venue still rests (default) instead of adopting them with the venue's
-    /// matched size and their reservations rebuilt before quoting. Adoption is correct after a clean stop without
-    /// cancel-all, but after a SIGKILL during a fill the soak test has seen it count that fill twice (open bug), so the
-    /// safe default quotes afresh.
+    /// matched size and their reservations rebuilt before quoting. Adoption once counted a fill made while the engine was
+    /// down twice (the fill recovery stored was not restored into the tracker; fixed, see AcceptanceRestartTests), but a
+    /// fill of an adopted order between the recovery and the user channel's subscription is seen only if one of its trade
+    /// statuses arrives after the subscription, so the default still quotes afresh.
     /// </summary>
     public bool CancelRestingOrdersOnRecovery { get; init; } = true;
 

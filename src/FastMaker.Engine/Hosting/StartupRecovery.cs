@@ -16,7 +16,10 @@ namespace FastMaker.Engine.Hosting;
 /// (2) every trade leg of ours the venue lists and the store lacks is written as a fill (source Reconciliation; the fee
 /// is not in the venue's trade record and is written as 0); (3) each of those stored open orders gets its final state from
 /// the venue (cancelled, filled, or never posted); (4) token positions are set from the venue's balances, with the cost
-/// basis replayed from our trade legs when the store's count differs. Cold path, one store transaction.
+/// basis replayed from our trade legs when the store's count differs. The legs of (2) and the balances of (4) are read as
+/// one consistent picture (trades again after the balances, until unchanged), so a fill of an adopted order during the
+/// recovery is either in both (a stored fill the tracker knows) or in neither (a new fill the user channel brings).
+/// Cold path, one store transaction.
 /// </summary>
 internal static class StartupRecovery
 {
@@ -48,23 +51,28 @@ internal static class StartupRecovery
             }
         }
 
-        // 2. Fills the venue has and the store lacks.
-        var trades = await clob.GetTradesAsync(null, ct).ConfigureAwait(false);
-        if (!trades.IsSuccess)
+        // 2. Our trade legs and our token balances (step 4), read so that they describe one instant: an adopted order still
+        //    rests and can fill meanwhile. A fill between the trades read and a balance read would be in the balance but
+        //    not in the store, so its later MINED/CONFIRMED on the user channel would be applied as a new fill on top of
+        //    the balance (counted twice). The trades are read again after the balances until nothing changed in between.
+        var registry = engine.Registry;
+        var balances = new long[registry.TokenCount];
+        var legs = await ReadLegsAsync(clob, address, apiKey, log, ct).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
         {
-            throw new InvalidOperationException("start-up recovery: the venue's trades could not be read: " + trades.Error);
-        }
+            await ReadBalancesAsync(clob, registry, signatureType, balances, ct).ConfigureAwait(false);
+            var after = await ReadLegsAsync(clob, address, apiKey, log, ct).ConfigureAwait(false);
+            if (SameLegs(legs, after))
+            {
+                break;
+            }
 
-        var legs = new List<VenueTradeLeg>();
-        var errors = new List<string>();
-        foreach (var t in trades.Value!)
-        {
-            VenueMapper.MapTradeLegs(t, address.ToString(), apiKey, legs, errors);
-        }
-
-        foreach (var error in errors)
-        {
-            log.LogWarning("start-up recovery: unmappable venue trade: {Error}", error);
+            legs = after;
+            if (attempt == MaxSnapshotAttempts)
+            {
+                throw new InvalidOperationException("start-up recovery: our fills at the venue kept changing while the balances were read ("
+                    + MaxSnapshotAttempts + " attempts): refusing to quote on positions that may count a fill twice");
+            }
         }
 
         var storedFills = new HashSet<(Guid, Hash32)>();
@@ -143,22 +151,16 @@ internal static class StartupRecovery
             store.ApplyGroups(changes.ToArray(), sequence);
         }
 
-        // 4. Positions: the venue's balances are the truth; the cost basis is replayed from our legs when they differ.
-        var registry = engine.Registry;
+        // 4. Positions: the venue's balances (read with the legs above) are the truth; the cost basis is replayed from our
+        //    legs when they differ.
         var positionsCorrected = 0;
         for (var t = 0; t < registry.TokenCount; t++)
         {
-            var market = registry.MarketOfToken(t);
-            var token = t == market.YesIndex ? market.YesToken : market.NoToken;
-            var balance = await clob.GetBalanceAllowanceAsync(AssetType.Conditional, token.ToString(), signatureType, ct).ConfigureAwait(false);
-            if (!balance.IsSuccess || !long.TryParse(balance.Value!.Balance, NumberStyles.Integer, CultureInfo.InvariantCulture, out var shares))
-            {
-                throw new InvalidOperationException("start-up recovery: the venue's balance of token " + token + " could not be read: "
-                    + (balance.Error?.ToString() ?? "unparseable"));
-            }
-
+            var shares = balances[t];
             if (shares != engine.Positions.Shares(t))
             {
+                var market = registry.MarketOfToken(t);
+                var token = t == market.YesIndex ? market.YesToken : market.NoToken;
                 engine.Positions.SetShares(t, Quantity.FromRaw(shares), Amount.FromRaw(ReplayCostBasis(legs, token, shares)));
                 positionsCorrected++;
             }
@@ -166,6 +168,74 @@ internal static class StartupRecovery
 
         log.LogInformation("start-up recovery: {Resting} resting orders cancelled, {Adopted} adopted, {Fills} fills added from the venue, "
             + "{Closed} stored open orders closed, {Positions} positions corrected", resting.Count, adopted, added, closed, positionsCorrected);
+    }
+
+    // Reads of trades and balances that disagree this often mean the account trades faster than it can be read.
+    private const int MaxSnapshotAttempts = 5;
+
+    /// <summary>Our legs of every venue trade; unmappable trades are logged.</summary>
+    private static async Task<List<VenueTradeLeg>> ReadLegsAsync(ClobClient clob, EthAddress address, string apiKey, ILogger log, CancellationToken ct)
+    {
+        var trades = await clob.GetTradesAsync(null, ct).ConfigureAwait(false);
+        if (!trades.IsSuccess)
+        {
+            throw new InvalidOperationException("start-up recovery: the venue's trades could not be read: " + trades.Error);
+        }
+
+        var legs = new List<VenueTradeLeg>();
+        var errors = new List<string>();
+        foreach (var t in trades.Value!)
+        {
+            VenueMapper.MapTradeLegs(t, address.ToString(), apiKey, legs, errors);
+        }
+
+        foreach (var error in errors)
+        {
+            log.LogWarning("start-up recovery: unmappable venue trade: {Error}", error);
+        }
+
+        return legs;
+    }
+
+    /// <summary>The venue's balance of every token of the registry, by token index.</summary>
+    private static async Task ReadBalancesAsync(ClobClient clob, Registry.MarketRegistry registry, int signatureType, long[] balances, CancellationToken ct)
+    {
+        for (var t = 0; t < registry.TokenCount; t++)
+        {
+            var market = registry.MarketOfToken(t);
+            var token = t == market.YesIndex ? market.YesToken : market.NoToken;
+            var balance = await clob.GetBalanceAllowanceAsync(AssetType.Conditional, token.ToString(), signatureType, ct).ConfigureAwait(false);
+            if (!balance.IsSuccess || !long.TryParse(balance.Value!.Balance, NumberStyles.Integer, CultureInfo.InvariantCulture, out balances[t]))
+            {
+                throw new InvalidOperationException("start-up recovery: the venue's balance of token " + token + " could not be read: "
+                    + (balance.Error?.ToString() ?? "unparseable"));
+            }
+        }
+    }
+
+    /// <summary>True when both reads hold the same legs, each failed or not alike (the only changes that move a balance).</summary>
+    private static bool SameLegs(List<VenueTradeLeg> before, List<VenueTradeLeg> after)
+    {
+        if (before.Count != after.Count)
+        {
+            return false;
+        }
+
+        var failed = new Dictionary<(Guid, Hash32), bool>(before.Count);
+        foreach (var leg in before)
+        {
+            failed[(leg.TradeId, leg.OrderId)] = leg.Status == Polymarket.Parsing.TradeStatusCode.Failed;
+        }
+
+        foreach (var leg in after)
+        {
+            if (!failed.TryGetValue((leg.TradeId, leg.OrderId), out var wasFailed) || wasFailed != (leg.Status == Polymarket.Parsing.TradeStatusCode.Failed))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Average-cost replay of our active legs on one token; scaled to <paramref name="shares"/> if the replay disagrees.</summary>

@@ -30,6 +30,12 @@ public enum ClassificationSource : byte
 
     /// <summary>The book when the order was approved: a price crossing the opposite best means taker.</summary>
     Book,
+
+    /// <summary>
+    /// The venue's trade list, by start-up recovery (maker legs vs taker order id): only on fills restored from the store,
+    /// with the store's value so that the fill is written back unchanged.
+    /// </summary>
+    Reconciliation = 100,
 }
 
 /// <summary>The trade's own statement of which side of the match our order was on.</summary>

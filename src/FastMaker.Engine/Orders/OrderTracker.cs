@@ -53,7 +53,7 @@ public sealed class OrderTracker
     private readonly Dictionary<FillKey, int> _fillIndex;
     private int _fillCursor;
     private readonly long[] _fillsByLiquidity = new long[3];
-    private readonly long[] _fillsBySource = new long[5];
+    private readonly long[] _fillsBySource = new long[6]; // ClassificationSource, Reconciliation counted last (see SourceSlot)
     private TradeEvent _trade;
     private bool _inTrade;
 
@@ -148,7 +148,7 @@ public sealed class OrderTracker
     public long FillsBy(FillLiquidity liquidity) => _fillsByLiquidity[(int)liquidity];
 
     /// <summary>Fills applied, by the evidence that classified them.</summary>
-    public long FillsBy(ClassificationSource source) => _fillsBySource[(int)source];
+    public long FillsBy(ClassificationSource source) => _fillsBySource[SourceSlot(source)];
 
     /// <summary>Finds an order's slot; false when the id is not held.</summary>
     public bool TryGetSlot(in Hash32 orderId, out int slot) => _index.TryGetValue(orderId, out slot);
@@ -669,7 +669,7 @@ public sealed class OrderTracker
         }
 
         if (size.Raw <= 0 || !price.IsStrictlyBetweenZeroAndOne || (uint)liquidity >= (uint)_fillsByLiquidity.Length
-            || (uint)source >= (uint)_fillsBySource.Length)
+            || (uint)SourceSlot(source) >= (uint)_fillsBySource.Length)
         {
             return OrderEventOutcome.Invalid;
         }
@@ -698,7 +698,7 @@ public sealed class OrderTracker
             FillsApplied++;
             FillsRestored++;
             _fillsByLiquidity[(int)liquidity]++;
-            _fillsBySource[(int)source]++;
+            _fillsBySource[SourceSlot(source)]++;
             o.TradeMatched = Quantity.FromRaw(o.TradeMatched.Raw + size.Raw);
             Sync(ref o, slot);
         }
@@ -900,6 +900,9 @@ public sealed class OrderTracker
         f.Status = status;
         return OrderEventOutcome.Applied;
     }
+
+    // The counter of a source: the classifier's own in enum order, then the fills recovery learnt from the venue's trade list.
+    private static int SourceSlot(ClassificationSource source) => source == ClassificationSource.Reconciliation ? 5 : (int)source;
 
     private static int Rank(TradeStatusCode status) => status switch
     {

@@ -101,4 +101,33 @@ public sealed class OrderRestoreTests
         Assert.Equal(FillLiquidity.Maker, fill.Liquidity);
         Assert.Equal(0, h.Positions.Shares(h.Yes()));
     }
+
+    [Fact]
+    public void RestoreFill_LearntByStartupRecovery_IsRestored_SoItsLaterStatusesAreNotASecondFill()
+    {
+        // Start-up recovery stores the fills the last run missed with the source Reconciliation (the store's 100); the
+        // host restores them with that value. Refusing it left the trade unknown: its MINED then counted it again.
+        var h = new OrdersHarness();
+        var id = h.NewId();
+        h.Orders.Restore(id, h.Yes(), 0, Side.Buy, OrdersHarness.P("0.40"), OrdersHarness.Q("100"), OrdersHarness.Q("30"),
+            OrderState.PartiallyFilled, OrderOrigin.MakerQuote, true, IntentTimeInForce.Gtc, 0, 1_000);
+        h.Positions.SetShares(h.Yes(), OrdersHarness.Q("30"), Amount.Parse("12")); // from the venue's balance
+        var source = (ClassificationSource)(byte)FastMaker.Engine.Store.StoredClassificationSource.Reconciliation;
+
+        Assert.Equal(OrderEventOutcome.Applied, h.Orders.RestoreFill(Trade, id, OrdersHarness.Q("30"), OrdersHarness.P("0.40"),
+            TradeStatusCode.Matched, FillLiquidity.Maker, source, 900));
+        Assert.Equal(1, h.Orders.FillsBy(ClassificationSource.Reconciliation));
+        Assert.Equal(0, h.Orders.FillsBy(ClassificationSource.Book));
+
+        Assert.Equal(OrderEventOutcome.Applied, h.MakerFill(Trade, id, "30", TradeStatusCode.Mined));
+        Assert.Equal(OrderEventOutcome.Applied, h.MakerFill(Trade, id, "30", TradeStatusCode.Confirmed));
+        Assert.Equal(30_000_000, h.Positions.Shares(h.Yes()));
+        Assert.Equal(1, h.Orders.FillsApplied);
+        Assert.True(h.Orders.TryGetFill(Trade, id, out var fill));
+        Assert.Equal(ClassificationSource.Reconciliation, fill.Source); // written back to the store unchanged
+
+        // A source that is neither the classifier's nor the store's recovery value is still refused.
+        Assert.Equal(OrderEventOutcome.Invalid, h.Orders.RestoreFill(new Guid(9, 0, 0, new byte[8]), id, OrdersHarness.Q("1"), OrdersHarness.P("0.40"),
+            TradeStatusCode.Matched, FillLiquidity.Maker, (ClassificationSource)7, 900));
+    }
 }
