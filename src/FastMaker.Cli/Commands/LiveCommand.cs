@@ -60,10 +60,8 @@ internal static class LiveCommand
 
     private static int Run(LiveArguments.Raw raw)
     {
-        using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-        return RunAsync(raw, Environment.GetEnvironmentVariable, Console.Out, Console.Error, stop.Token).GetAwaiter().GetResult();
+        using var signals = new StopSignals();
+        return RunAsync(raw, Environment.GetEnvironmentVariable, Console.Out, Console.Error, signals.Token).GetAwaiter().GetResult();
     }
 
     /// <summary>Validates, runs and reports; returns the exit code.</summary>

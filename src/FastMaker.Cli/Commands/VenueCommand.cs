@@ -57,18 +57,9 @@ internal static class VenueCommand
             GammaPort = gammaPort,
             RateLimits = noLimits ? FastMaker.Venue.RateLimits.RateLimitSettings.Disabled : new FastMaker.Venue.RateLimits.RateLimitSettings(),
         };
-        using var stop = new CancellationTokenSource();
-        // Cancelling the default action keeps the runtime from exiting at once (143 on SIGTERM): the venue is disposed
-        // (Kestrel closes its sockets, the flow loop ends) and the command returns 0.
-        using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, stop));
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, stop));
-        return RunAsync(scenario, options, stop.Token).GetAwaiter().GetResult();
-    }
-
-    private static void Stop(PosixSignalContext context, CancellationTokenSource stop)
-    {
-        context.Cancel = true;
-        stop.Cancel();
+        // On SIGINT/SIGTERM the venue is disposed (Kestrel closes its sockets, the flow loop ends) and the command returns 0.
+        using var signals = new StopSignals();
+        return RunAsync(scenario, options, signals.Token).GetAwaiter().GetResult();
     }
 
     private static async Task<int> RunAsync(Scenario scenario, VenueOptions options, CancellationToken stop)
