@@ -20,15 +20,7 @@ public sealed class WsConnectionTests
         ReconnectInitialDelay = TimeSpan.FromSeconds(1),
     };
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Timed out waiting for: " + what);
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what) => Eventually.WaitUntilAsync(condition, what);
 
     private static async Task<WsFrame> ReadFrameAsync(WsFrameReader reader)
     {
